@@ -1,0 +1,134 @@
+import { normalizeArabic, stripArabicProclitic } from '../segment/arabic.ts';
+import { chineseWords } from '../segment/index.ts';
+
+/**
+ * Country names in every locale, from Node's own CLDR data (`Intl.DisplayNames`), mapped back
+ * to ISO 3166 alpha-2 codes; plus English demonyms, which CLDR does not have.
+ */
+const LOCALES = [
+  'en', 'vi', 'zh', 'zh-Hant', 'ar', 'ru', 'es', 'fr', 'de', 'ms', 'id', 'ja', 'ko', 'tr', 'fa',
+  'uk', 'pt', 'it', 'pl', 'nl', 'hi', 'th', 'he', 'el', 'cs', 'sv', 'ro', 'hu', 'bn', 'ur', 'sw',
+  'ky', 'kk', 'uz', 'az', 'be', 'bg', 'sr', 'hr', 'da', 'fi', 'no', 'ca', 'tl', 'ta', 'ka', 'hy',
+];
+const NOT_COUNTRIES = new Set(['ZZ', 'XA', 'XB', 'QO', 'EZ', 'UN', 'EU', 'AQ']);
+
+const DEMONYMS: Record<string, string> = {
+  afghan: 'AF', albanian: 'AL', algerian: 'DZ', american: 'US', argentine: 'AR', armenian: 'AM',
+  australian: 'AU', austrian: 'AT', azerbaijani: 'AZ', bangladeshi: 'BD', belarusian: 'BY',
+  belgian: 'BE', brazilian: 'BR', british: 'GB', bulgarian: 'BG', burmese: 'MM', cambodian: 'KH',
+  canadian: 'CA', chilean: 'CL', chinese: 'CN', colombian: 'CO', cuban: 'CU', czech: 'CZ',
+  danish: 'DK', dutch: 'NL', egyptian: 'EG', emirati: 'AE', ethiopian: 'ET', filipino: 'PH',
+  finnish: 'FI', french: 'FR', georgian: 'GE', german: 'DE', greek: 'GR', hungarian: 'HU',
+  indian: 'IN', indonesian: 'ID', iranian: 'IR', iraqi: 'IQ', irish: 'IE', israeli: 'IL',
+  italian: 'IT', japanese: 'JP', jordanian: 'JO', kazakh: 'KZ', kenyan: 'KE', korean: 'KR',
+  kuwaiti: 'KW', kyrgyz: 'KG', laotian: 'LA', lebanese: 'LB', libyan: 'LY', malaysian: 'MY',
+  mexican: 'MX', mongolian: 'MN', moroccan: 'MA', nepalese: 'NP', nigerian: 'NG', norwegian: 'NO',
+  pakistani: 'PK', palestinian: 'PS', peruvian: 'PE', polish: 'PL', portuguese: 'PT',
+  qatari: 'QA', romanian: 'RO', russian: 'RU', saudi: 'SA', serbian: 'RS', singaporean: 'SG',
+  somali: 'SO', spanish: 'ES', sudanese: 'SD', swedish: 'SE', swiss: 'CH', syrian: 'SY',
+  taiwanese: 'TW', tajik: 'TJ', thai: 'TH', tunisian: 'TN', turkish: 'TR', turkmen: 'TM',
+  ugandan: 'UG', ukrainian: 'UA', uzbek: 'UZ', venezuelan: 'VE', vietnamese: 'VN', yemeni: 'YE',
+};
+
+/** Folds a name for lookup: lower case, Arabic orthography unified. */
+export function foldName(name: string): string {
+  return normalizeArabic(name.normalize('NFC').toLowerCase().replace(/[’'`]/g, ''));
+}
+
+interface CountryTable {
+  /** Space-delimited names, keyed by their folded form. */
+  byName: Map<string, string>;
+  /** Names in scripts written without spaces (Han, kana), longest first, for substring scans. */
+  unspaced: [string, string][];
+  unspacedMap: Map<string, string>;
+  maxWords: number;
+}
+
+let table: CountryTable | null = null;
+
+function buildTable(): CountryTable {
+  const byName = new Map<string, string>();
+  const unspaced = new Map<string, string>();
+  const codes: string[] = [];
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) codes.push(String.fromCharCode(a, b));
+  }
+  for (const locale of LOCALES) {
+    const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+    for (const code of codes) {
+      if (NOT_COUNTRIES.has(code)) continue;
+      const name = names.of(code);
+      if (!name || name === code) continue;
+      const folded = foldName(name);
+      if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(folded)) {
+        if (folded.length >= 2 && !unspaced.has(folded)) unspaced.set(folded, code);
+      } else if (folded.length >= 4 && !byName.has(folded)) {
+        byName.set(folded, code);
+        // `Kyrgyzstan (Kirghizia)`-style or `Congo - Kinshasa` variants: also the first part.
+        const head = folded.split(/\s[-(–]/)[0].trim();
+        if (head.length >= 4 && !byName.has(head)) byName.set(head, code);
+      }
+    }
+  }
+  for (const [demonym, code] of Object.entries(DEMONYMS)) byName.set(demonym, code);
+  const maxWords = Math.max(...[...byName.keys()].map((k) => k.split(' ').length));
+  const sorted = [...unspaced.entries()].sort((x, y) => y[0].length - x[0].length);
+  return { byName, unspaced: sorted, unspacedMap: unspaced, maxWords: Math.min(maxWords, 5) };
+}
+
+function getTable(): CountryTable {
+  if (!table) table = buildTable();
+  return table;
+}
+
+/**
+ * ISO codes of the countries a text names, in any of the locales above. Guards against false
+ * friends: in cased scripts the name must be capitalised (Vietnamese `lập pháp` is not `Pháp`),
+ * and in Chinese it must align with word boundaries (`说法国际` is not `法国`).
+ */
+export function findCountries(text: string, lang = 'und'): string[] {
+  const t = getTable();
+  const found = new Set<string>();
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)) {
+    if (lang === 'zh') {
+      const tokens = chineseWords(text);
+      for (let i = 0; i < tokens.length; i++) {
+        const code = t.unspacedMap.get(tokens[i]) ?? t.unspacedMap.get(tokens[i] + (tokens[i + 1] ?? ''));
+        if (code) found.add(code);
+      }
+    } else {
+      let rest = foldName(text);
+      for (const [name, code] of t.unspaced) {
+        if (rest.includes(name)) {
+          found.add(code);
+          rest = rest.split(name).join(' ');
+        }
+      }
+    }
+  }
+  const tokens = text.normalize('NFC').split(/[^\p{L}\p{M}\p{N}'’-]+/u).filter(Boolean);
+  const folded = tokens.map(foldName);
+  for (let i = 0; i < tokens.length; i++) {
+    const cased = tokens[i].toLowerCase() !== tokens[i].toUpperCase();
+    if (cased && !/^\p{Lu}/u.test(tokens[i])) continue;
+    for (let n = Math.min(t.maxWords, tokens.length - i); n >= 1; n--) {
+      const phrase = folded.slice(i, i + n).join(' ');
+      let code = t.byName.get(phrase);
+      if (!code && !cased && n === 1 && /\p{Script=Arabic}/u.test(phrase)) {
+        const bare = stripArabicProclitic(phrase);
+        code = t.byName.get(bare) ?? t.byName.get('ال' + bare);
+      }
+      if (code) {
+        found.add(code);
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return [...found].sort();
+}
+
+/** The English name of a country code, for display. */
+export function countryName(code: string, locale = 'en'): string {
+  return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+}

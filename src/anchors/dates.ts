@@ -1,0 +1,71 @@
+import { asciiDigits } from './numbers.ts';
+
+/**
+ * Date expressions as anchors: full dates `2020-10-05`, day-and-month without a year
+ * `--10-05`, and bare years `2020`. Resolution of relative expressions against the
+ * publication date belongs to the event-knowledge stage; here we only read what is written.
+ */
+
+const MONTHS: Record<string, number> = {};
+const MONTH_NAMES: string[][] = [
+  // en, fr, es, de, ru (genitive), ms/id
+  ['january', 'janvier', 'enero', 'januar', 'января', 'januari', 'jan'],
+  ['february', 'février', 'febrero', 'februar', 'февраля', 'februari', 'feb', 'februari'],
+  ['march', 'mars', 'marzo', 'märz', 'марта', 'mac', 'maret', 'mar'],
+  ['april', 'avril', 'abril', 'апреля', 'apr'],
+  ['may', 'mai', 'mayo', 'мая', 'mei'],
+  ['june', 'juin', 'junio', 'juni', 'июня', 'jun'],
+  ['july', 'juillet', 'julio', 'juli', 'июля', 'julai', 'jul'],
+  ['august', 'août', 'agosto', 'августа', 'ogos', 'agustus', 'aug'],
+  ['september', 'septembre', 'septiembre', 'сентября', 'sep', 'sept'],
+  ['october', 'octobre', 'octubre', 'oktober', 'октября', 'oct', 'okt'],
+  ['november', 'novembre', 'noviembre', 'ноября', 'nov'],
+  ['december', 'décembre', 'diciembre', 'dezember', 'декабря', 'disember', 'desember', 'dec', 'dez'],
+];
+MONTH_NAMES.forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)));
+const MONTH_RE = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function ymd(y: number | null, m: number, d: number | null): string | null {
+  if (m < 1 || m > 12) return null;
+  if (d !== null && (d < 1 || d > 31)) return null;
+  if (y !== null && (y < 1900 || y > 2100)) return null;
+  if (d === null) return y === null ? null : `${y}-${pad(m)}`;
+  return `${y === null ? '-' : y}-${pad(m)}-${pad(d)}`;
+}
+
+export function dateAnchors(rawText: string, lang: string): string[] {
+  const text = asciiDigits(rawText);
+  const out = new Set<string>();
+  const add = (v: string | null) => v && out.add(v);
+  let m: RegExpExecArray | null;
+
+  const iso = /\b(19\d\d|20\d\d)-(\d\d)-(\d\d)\b/g;
+  while ((m = iso.exec(text))) add(ymd(+m[1], +m[2], +m[3]));
+
+  // 13/3, 13/3/2005, 13.03.2005 — day first, except American English month first.
+  const slash = /(?<![\d/.])(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?(?![\d/]|\.\d)/g;
+  while ((m = slash.exec(text))) {
+    let [d, mo] = [+m[1], +m[2]];
+    if (lang === 'en' && mo > 12 === false && d <= 12 && m[3]) [d, mo] = [mo, d];
+    add(ymd(m[3] ? +m[3] : null, mo, d));
+  }
+  // Chinese and Japanese: 2020年10月5日, 10月5日
+  const cjk = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号號]/g;
+  while ((m = cjk.exec(text))) add(ymd(m[1] ? +m[1] : null, +m[2], +m[3]));
+  // Vietnamese: ngày 5 tháng 10 năm 2020, 5 tháng 10
+  const vi = /(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?/giu;
+  while ((m = vi.exec(text))) add(ymd(m[3] ? +m[3] : null, +m[2], +m[1]));
+  // 5 October 2020, October 5, 2020, 5 октября
+  const dayMonth = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|er)?\\.?\\s+(?:de\\s+)?(${MONTH_RE})\\.?(?:\\s+(?:de\\s+)?(\\d{4}))?`, 'giu');
+  while ((m = dayMonth.exec(text))) add(ymd(m[3] ? +m[3] : null, MONTHS[m[2].toLowerCase()], +m[1]));
+  const monthDay = new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'giu');
+  while ((m = monthDay.exec(text))) add(ymd(m[3] ? +m[3] : null, MONTHS[m[1].toLowerCase()], +m[2]));
+
+  const years = /(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/g;
+  while ((m = years.exec(text))) out.add(m[1]);
+  return [...out].sort();
+}

@@ -1,0 +1,83 @@
+import { stopwords } from '../segment/stopwords.ts';
+
+/**
+ * Name anchors: capitalised words in Latin or Cyrillic script, folded to a plain Latin key so
+ * that `Kurmanbek_Bakiyev` in a Vietnamese report and `Kurmanbek Bakiyev` in an English one
+ * give the same keys. Names in scripts without case (Han, Arabic) need transliteration tables
+ * and are handled by language packs.
+ */
+
+const CYRILLIC: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y',
+  к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f',
+  х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+  і: 'i', ї: 'yi', є: 'ye', ґ: 'g', ө: 'o', ү: 'u', ң: 'ng', ә: 'a', қ: 'k', ғ: 'g', ұ: 'u', һ: 'h',
+};
+
+/** Romanises Cyrillic letter by letter (a simple scientific-style table). */
+export function romanizeCyrillic(word: string): string {
+  return [...word.toLowerCase()].map((c) => CYRILLIC[c] ?? c).join('');
+}
+
+/** The plain-Latin key of a name: lower case, no diacritics, Cyrillic romanised. */
+export function nameKey(word: string): string {
+  return romanizeCyrillic(word)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/ß/g, 'ss')
+    .replace(/[øœ]/g, 'o')
+    .replace(/æ/g, 'ae')
+    .replace(/ł/g, 'l')
+    .replace(/ı/g, 'i')
+    .replace(/[^a-z0-9]/g, '');
+}
+
+const CAPITALISED = /^[\p{Lu}][\p{L}\p{M}'’-]*$/u;
+const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
+const CALENDAR_WORDS = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday january february march april may june
+  july august september october november december`.split(/\s+/),
+);
+
+export const MIN_NAME_KEY_LENGTH = 3;
+const VIETNAMESE_MARKS = /[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]/iu;
+
+function prevCapitalised(tokens: RegExpMatchArray[], i: number, line: string): boolean {
+  const prev = tokens[i - 1];
+  if (!prev) return false;
+  const gap = line.slice((prev.index ?? 0) + prev[0].length, tokens[i].index);
+  return CAPITALISED.test(prev[0]) && /^\s*$/.test(gap);
+}
+
+/** Name keys of the capitalised Latin/Cyrillic words in a text, with mention counts. */
+export function nameAnchors(text: string, lang: string): string[] {
+  const stop = stopwords(lang);
+  const english = stopwords('en');
+  const keys = new Set<string>();
+  for (const line of text.split('\n')) {
+    const tokens = [...line.matchAll(WORD)];
+    tokens.forEach((m, i) => {
+      const word = m[0];
+      if (!CAPITALISED.test(word) || !/[\p{Script=Latin}\p{Script=Cyrillic}]/u.test(word)) return;
+      const before = line.slice(0, m.index).trimEnd();
+      const sentenceStart = before.length === 0 || /[.!?:;"“”«»]$/.test(before);
+      const next = tokens[i + 1];
+      const nextCapitalised =
+        next !== undefined &&
+        CAPITALISED.test(next[0]) &&
+        /^\s*$/.test(line.slice((m.index ?? 0) + word.length, next.index));
+      if (sentenceStart && !nextCapitalised) return;
+      // A Vietnamese word with native diacritics is a title or common word (`Tổng thống`)
+      // unless it is part of a multi-word proper name (`Trung Quốc`).
+      if (lang === 'vi' && VIETNAMESE_MARKS.test(word) && !nextCapitalised && !prevCapitalised(tokens, i, line)) return;
+      const lower = word.toLowerCase();
+      if (stop.has(lower) || english.has(lower)) return;
+      for (const part of word.split(/[-’']/)) {
+        const key = nameKey(part);
+        if (key.length >= MIN_NAME_KEY_LENGTH && !CALENDAR_WORDS.has(key)) keys.add(key);
+      }
+    });
+  }
+  return [...keys];
+}

@@ -1,0 +1,258 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, InvalidArgumentError } from 'commander';
+import cliProgress from 'cli-progress';
+import { formatRejection, type Rejection } from '../errors.ts';
+import { clusterArticles, evaluate, streamOrder } from '../eval/run.ts';
+import { Ingestor } from '../ingest/index.ts';
+import { expandPaths, readFile } from '../ingest/readers.ts';
+import { SqliteStore } from '../store/sqlite.ts';
+import { formatEvent, formatEventLine, formatScores, mean } from './format.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DEMO_CORPUS = path.join(ROOT, 'examples', 'demo', 'corpus.jsonl');
+const DEFAULT_DB = './babelwire.db';
+
+/** Exit codes: 0 all good, 1 a command failed, 2 some input was rejected (the rest was stored). */
+export const EXIT_REJECTED = 2;
+
+function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new InvalidArgumentError('expected a date like 2020-10-05');
+  }
+  return value;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
+  return n;
+}
+
+function reportRejections(rejections: readonly Rejection[]): void {
+  for (const r of rejections) process.stderr.write(`babelwire: rejected ${formatRejection(r)}\n`);
+}
+
+function progressBar(total: number): { tick: () => void; stop: () => void } {
+  if (!process.stderr.isTTY || total === 0) return { tick: () => {}, stop: () => {} };
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: ' {bar} {value}/{total} articles | {eta}s left', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return { tick: () => bar.increment(), stop: () => bar.stop() };
+}
+
+/** Ingests files and folders into a store; returns the rejections. */
+async function ingestPaths(db: string, paths: string[]): Promise<{ rejections: Rejection[]; added: number; duplicates: number }> {
+  const { files, rejections } = expandPaths(paths);
+  const batches = files.map(readFile);
+  const total = batches.reduce((n, b) => n + b.articles.length, 0);
+  const store = new SqliteStore(db);
+  const all: Rejection[] = [...rejections];
+  let added = 0;
+  let duplicates = 0;
+  try {
+    const ingestor = await Ingestor.open(store);
+    for (const r of rejections) store.recordRejection(r);
+    const bar = progressBar(total);
+    for (const batch of batches) {
+      // Dated articles in date order, so the stream is replayed as it happened.
+      const result = ingestor.ingest(streamOrder(batch.articles), bar.tick);
+      for (const r of batch.rejections) store.recordRejection(r);
+      all.push(...batch.rejections, ...result.rejections);
+      added += result.added;
+      duplicates += result.duplicates;
+    }
+    bar.stop();
+  } finally {
+    store.close();
+  }
+  return { rejections: all, added, duplicates };
+}
+
+function withStore<T>(db: string, fn: (store: SqliteStore) => T): T {
+  if (!fs.existsSync(db)) {
+    throw new Error(`no store at ${db}: run "babelwire ingest PATH…" or "babelwire demo" first`);
+  }
+  const store = new SqliteStore(db);
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+function printEvents(db: string, opts: { lang?: string; since?: string; json?: boolean; limit?: number }): void {
+  withStore(db, (store) => {
+    const events = store.listEvents({ lang: opts.lang, since: opts.since, limit: opts.limit });
+    if (opts.json) {
+      const items = events.map((e) => ({ ...e, articles: store.eventArticleIds(e.id) }));
+      process.stdout.write(JSON.stringify(items, null, 2) + '\n');
+      return;
+    }
+    if (events.length === 0) process.stdout.write('no events\n');
+    for (const e of events) process.stdout.write(formatEventLine(e) + '\n\n');
+  });
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('babelwire')
+    .description('Multilingual news event tracker: clusters reports in any language into events.')
+    .version('0.1.0')
+    .showHelpAfterError();
+
+  const dbOption = (cmd: Command) => cmd.option('--db <file>', 'SQLite store to use', DEFAULT_DB);
+
+  dbOption(
+    program
+      .command('ingest')
+      .description(
+        'Store, process and cluster articles: JSON Lines (.jsonl, one article per line with id, title, text, ' +
+          'optional lang, published, url, source), JSON arrays (.json), plain text (.txt, title = first line) ' +
+          'and HTML (.html, main text extracted). Folders are read recursively. Re-ingesting changes nothing. ' +
+          'Exit code 2 when some input was rejected.',
+      )
+      .argument('<paths...>', 'files or folders to ingest'),
+  ).action(async (paths: string[], opts: { db: string }) => {
+    const r = await ingestPaths(opts.db, paths);
+    reportRejections(r.rejections);
+    process.stderr.write(
+      `babelwire: ${r.added} added, ${r.duplicates} already stored, ${r.rejections.length} rejected (${opts.db})\n`,
+    );
+    if (r.rejections.length > 0) process.exitCode = EXIT_REJECTED;
+  });
+
+  dbOption(
+    program
+      .command('events')
+      .description('List events, newest first.')
+      .option('--lang <code>', 'only events with a report in this language (ISO 639-1)')
+      .option('--since <date>', 'only events seen on or after this date (YYYY-MM-DD)', isoDate)
+      .option('--limit <n>', 'at most this many events', positiveInt)
+      .option('--json', 'print a JSON array (id, title, languages, articles, …)'),
+  ).action((opts: { db: string; lang?: string; since?: string; json?: boolean; limit?: number }) =>
+    printEvents(opts.db, opts),
+  );
+
+  dbOption(
+    program
+      .command('show')
+      .description('Show one event with all its reports, in every language.')
+      .argument('<event-id>')
+      .option('--json', 'print JSON'),
+  ).action((id: string, opts: { db: string; json?: boolean }) =>
+    withStore(opts.db, (store) => {
+      const event = store.getEvent(id);
+      if (!event) throw new Error(`no such event: ${id} (see "babelwire events")`);
+      const articles = store.eventArticles(id);
+      if (opts.json) {
+        const reports = articles.map(({ terms: _t, ...a }) => a);
+        process.stdout.write(JSON.stringify({ ...event, articles: articles.map((a) => a.id), reports }, null, 2) + '\n');
+      } else {
+        process.stdout.write(formatEvent(event, articles) + '\n');
+      }
+    }),
+  );
+
+  dbOption(
+    program.command('stats').description('Counts of articles, events, languages and rejected inputs.').option('--json', 'print JSON'),
+  ).action((opts: { db: string; json?: boolean }) =>
+    withStore(opts.db, (store) => {
+      const s = store.stats();
+      if (opts.json) {
+        process.stdout.write(JSON.stringify(s, null, 2) + '\n');
+        return;
+      }
+      const langs = Object.entries(s.languages)
+        .map(([l, n]) => `${l} ${n}`)
+        .join(', ');
+      process.stdout.write(
+        `articles  ${s.articles}\nevents    ${s.events}\nlanguages ${Object.keys(s.languages).length} (${langs})\nrejected  ${s.rejected}\n`,
+      );
+    }),
+  );
+
+  program
+    .command('cluster')
+    .description(
+      'Batch mode for evaluation: cluster a JSON Lines file online (published order, undated ones in file ' +
+        'order), exactly as ingest would, and write {"id", "event"} per input article. Unknown input fields, ' +
+        'such as gold "event" labels, are ignored.',
+    )
+    .argument('<in>', 'input .jsonl')
+    .requiredOption('--out <file>', 'predictions .jsonl to write')
+    .option('--db <file>', 'store to use (default: a fresh temporary store)')
+    .action(async (input: string, opts: { out: string; db?: string }) => {
+      const batch = readFile(input);
+      const order = streamOrder(batch.articles);
+      const bar = progressBar(order.length);
+      let done = 0;
+      const run = await clusterArticles(order, { db: opts.db, onProgress: (n) => ((done = n), bar.tick()) });
+      bar.stop();
+      const lines = batch.articles.map((a) => JSON.stringify({ id: a.id, event: run.predictions.get(a.id) ?? null }));
+      fs.writeFileSync(opts.out, lines.join('\n') + (lines.length ? '\n' : ''));
+      const rejected = [...batch.rejections, ...run.rejections];
+      reportRejections(rejected);
+      process.stderr.write(`babelwire: clustered ${done} articles into ${opts.out}\n`);
+      if (rejected.length > 0) process.exitCode = EXIT_REJECTED;
+    });
+
+  program
+    .command('eval')
+    .description(
+      'Cluster a labelled JSON Lines file and print BCubed and pairwise precision/recall/F1, cross-lingual ' +
+        'figures, pairwise recall and precision per language pair, and predicted vs gold event counts.',
+    )
+    .argument('<gold...>', 'labelled .jsonl files (gold "event"; null = singleton)')
+    .option('--orders <n>', 'also run N seeded shuffled input orders and report the mean', positiveInt, 0)
+    .option('--json', 'print JSON')
+    .action(async (files: string[], opts: { orders: number; json?: boolean }) => {
+      const results = [];
+      for (const file of files) {
+        const r = await evaluate(file, { orders: opts.orders });
+        results.push(r);
+        if (!opts.json) process.stdout.write(formatScores(file, r.fileOrder, r.shuffledOrders) + '\n\n');
+      }
+      if (opts.json) {
+        const out = results.map((r) => ({
+          file: r.file,
+          ...r.fileOrder,
+          shuffled: r.shuffledOrders.length
+            ? {
+                orders: r.shuffledOrders.length,
+                bcubedF1Mean: mean(r.shuffledOrders.map((s) => s.bcubed.f1)),
+                pairwiseF1Mean: mean(r.shuffledOrders.map((s) => s.pairwise.f1)),
+                crossLingualRecallMean: mean(r.shuffledOrders.map((s) => s.crossLingual.recall)),
+              }
+            : null,
+        }));
+        process.stdout.write(JSON.stringify(out.length === 1 ? out[0] : out, null, 2) + '\n');
+      }
+    });
+
+  dbOption(
+    program
+      .command('demo')
+      .description('Ingest the bundled demo corpus (examples/demo/corpus.jsonl) and print the events found.'),
+  ).action(async (opts: { db: string }) => {
+    const r = await ingestPaths(opts.db, [DEMO_CORPUS]);
+    reportRejections(r.rejections);
+    process.stderr.write(`babelwire: ${r.added} added, ${r.duplicates} already stored (${opts.db})\n`);
+    printEvents(opts.db, {});
+  });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (e) {
+    process.stderr.write(`babelwire: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}

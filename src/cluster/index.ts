@@ -1,0 +1,234 @@
+import type { ClusterFeatures } from './features.ts';
+import { DEFAULT_PARAMS, type ClusterParams } from './params.ts';
+
+/**
+ * Online, single-pass, time-aware event clustering.
+ *
+ * Each new article is compared only with candidate events found through an inverted index
+ * (its highest-weighted terms and its anchors). A candidate's score combines
+ *   - the TF-IDF cosine to the centroid of the event's reports in the article's language,
+ *   - the cosine of anchor vectors (numbers, dates, names, countries; IDF-weighted),
+ *   - a decay with the distance in days when both sides are dated.
+ * The article joins the best event at or above the threshold, or starts a new event.
+ * IDF is kept up to date as articles arrive and applied at scoring time.
+ */
+
+class DocumentFrequencies {
+  documents = 0;
+  private readonly df = new Map<string, number>();
+
+  add(keys: Iterable<string>): void {
+    this.documents++;
+    for (const k of keys) this.df.set(k, (this.df.get(k) ?? 0) + 1);
+  }
+
+  idf(key: string): number {
+    return Math.log((this.documents + 1) / ((this.df.get(key) ?? 0) + 1)) + 1;
+  }
+}
+
+const termKey = (lang: string, term: string) => `${lang}\u0001${term}`;
+
+export interface EventState {
+  id: string;
+  members: ClusterFeatures[];
+  /** Per language: term -> sum of member weights. */
+  centroids: Map<string, Map<string, number>>;
+  /** Anchor key -> number of members carrying it. */
+  anchorCounts: Map<string, number>;
+  firstDay: number | null;
+  lastDay: number | null;
+}
+
+export interface Decision {
+  eventId: string;
+  isNew: boolean;
+  score: number;
+}
+
+export class OnlineClusterer {
+  readonly params: ClusterParams;
+  private readonly termDf = new DocumentFrequencies();
+  private readonly anchorDf = new DocumentFrequencies();
+  private readonly events = new Map<string, EventState>();
+  private readonly index = new Map<string, Set<string>>();
+  private readonly newEventId: () => string;
+
+  constructor(newEventId: () => string, params: ClusterParams = DEFAULT_PARAMS) {
+    this.newEventId = newEventId;
+    this.params = params;
+  }
+
+  get eventCount(): number {
+    return this.events.size;
+  }
+
+  event(id: string): EventState | undefined {
+    return this.events.get(id);
+  }
+
+  /** Decides where an article belongs and records it there. */
+  add(article: ClusterFeatures): Decision {
+    this.observe(article);
+    let best: { id: string; score: number } | null = null;
+    for (const id of this.candidates(article)) {
+      const score = this.score(article, this.events.get(id)!);
+      if (!best || score > best.score) best = { id, score };
+    }
+    if (best && best.score >= this.params.threshold) {
+      this.attach(article, best.id);
+      return { eventId: best.id, isNew: false, score: best.score };
+    }
+    const id = this.newEventId();
+    this.attach(article, id);
+    return { eventId: id, isNew: true, score: best?.score ?? 0 };
+  }
+
+  /** Re-creates state from the store: the article is known to belong to `eventId`. */
+  restore(article: ClusterFeatures, eventId: string): void {
+    this.observe(article);
+    this.attach(article, eventId);
+  }
+
+  private observe(article: ClusterFeatures): void {
+    this.termDf.add([...article.terms.keys()].map((t) => termKey(article.lang, t)));
+    this.anchorDf.add(article.anchors);
+  }
+
+  private indexKeys(article: ClusterFeatures): string[] {
+    const weighted = [...article.terms].map(
+      ([t, w]) => [termKey(article.lang, t), w * this.termDf.idf(termKey(article.lang, t))] as const,
+    );
+    weighted.sort((a, b) => b[1] - a[1]);
+    return [
+      ...weighted.slice(0, this.params.indexTerms).map(([k]) => `t:${k}`),
+      ...article.anchors.map((a) => `a:${a}`),
+    ];
+  }
+
+  private candidates(article: ClusterFeatures): string[] {
+    const hits = new Map<string, number>();
+    for (const key of this.indexKeys(article)) {
+      const events = this.index.get(key);
+      if (!events) continue;
+      const weight = key.startsWith('t:')
+        ? this.termDf.idf(key.slice(2))
+        : this.anchorDf.idf(key.slice(2));
+      for (const id of events) hits.set(id, (hits.get(id) ?? 0) + weight);
+    }
+    return [...hits]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, this.params.maxCandidates)
+      .map(([id]) => id);
+  }
+
+  private attach(article: ClusterFeatures, eventId: string): void {
+    let event = this.events.get(eventId);
+    if (!event) {
+      event = {
+        id: eventId,
+        members: [],
+        centroids: new Map(),
+        anchorCounts: new Map(),
+        firstDay: null,
+        lastDay: null,
+      };
+      this.events.set(eventId, event);
+    }
+    event.members.push(article);
+    let centroid = event.centroids.get(article.lang);
+    if (!centroid) {
+      centroid = new Map();
+      event.centroids.set(article.lang, centroid);
+    }
+    for (const [t, w] of article.terms) centroid.set(t, (centroid.get(t) ?? 0) + w);
+    for (const a of article.anchors) event.anchorCounts.set(a, (event.anchorCounts.get(a) ?? 0) + 1);
+    if (article.day !== null) {
+      event.firstDay = event.firstDay === null ? article.day : Math.min(event.firstDay, article.day);
+      event.lastDay = event.lastDay === null ? article.day : Math.max(event.lastDay, article.day);
+    }
+    for (const key of this.indexKeys(article)) {
+      let set = this.index.get(key);
+      if (!set) {
+        set = new Set();
+        this.index.set(key, set);
+      }
+      set.add(eventId);
+    }
+  }
+
+  /** Cosine of the article's TF-IDF vector and the event's same-language centroid. */
+  surfaceSimilarity(article: ClusterFeatures, event: EventState): number {
+    const centroid = event.centroids.get(article.lang);
+    if (!centroid) return 0;
+    let dot = 0;
+    let articleNorm = 0;
+    for (const [t, w] of article.terms) {
+      const idf = this.termDf.idf(termKey(article.lang, t));
+      const a = w * idf;
+      articleNorm += a * a;
+      const c = centroid.get(t);
+      if (c !== undefined) dot += a * c * idf;
+    }
+    if (dot === 0) return 0;
+    let centroidNorm = 0;
+    for (const [t, c] of centroid) {
+      const x = c * this.termDf.idf(termKey(article.lang, t));
+      centroidNorm += x * x;
+    }
+    return dot / Math.sqrt(articleNorm * centroidNorm);
+  }
+
+  /** Cosine of IDF-weighted anchor vectors (the event's is the sum over its members). */
+  anchorSimilarity(article: ClusterFeatures, event: EventState): number {
+    if (article.anchors.length === 0 || event.anchorCounts.size === 0) return 0;
+    let dot = 0;
+    let articleNorm = 0;
+    for (const a of article.anchors) {
+      const idf = this.anchorDf.idf(a);
+      articleNorm += idf * idf;
+      const c = event.anchorCounts.get(a);
+      if (c !== undefined) dot += idf * idf * c;
+    }
+    if (dot === 0) return 0;
+    let eventNorm = 0;
+    for (const [a, c] of event.anchorCounts) {
+      const x = c * this.anchorDf.idf(a);
+      eventNorm += x * x;
+    }
+    return dot / Math.sqrt(articleNorm * eventNorm);
+  }
+
+  timeFactor(article: ClusterFeatures, event: EventState): number {
+    if (article.day === null || event.firstDay === null || event.lastDay === null) return 1;
+    const distance =
+      article.day < event.firstDay
+        ? event.firstDay - article.day
+        : Math.max(0, article.day - event.lastDay);
+    const beyond = distance - this.params.timeGraceDays;
+    return beyond <= 0 ? 1 : Math.exp(-beyond / this.params.timeScaleDays);
+  }
+
+  score(article: ClusterFeatures, event: EventState): number {
+    const p = this.params;
+    const anchors = this.anchorSimilarity(article, event);
+    const base = event.centroids.has(article.lang)
+      ? p.surfaceWeight * this.surfaceSimilarity(article, event) + p.anchorWeight * anchors
+      : p.crossAnchorWeight * anchors;
+    return base * this.timeFactor(article, event);
+  }
+
+  /** The member closest to the event's centre (same-language surface plus anchors). */
+  centralMember(event: EventState): ClusterFeatures {
+    let best = event.members[0];
+    let bestScore = -1;
+    for (const m of event.members.slice(0, 50)) {
+      const s = this.surfaceSimilarity(m, event) + this.anchorSimilarity(m, event);
+      if (s > bestScore) {
+        best = m;
+        bestScore = s;
+      }
+    }
+    return best;
+  }
+}

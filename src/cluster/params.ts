@@ -1,0 +1,36 @@
+/**
+ * Clustering weights and thresholds. Fitted on the development sets by `npm run fit`
+ * (scripts/fit.ts); one set of values for every file. The version goes into each event's
+ * provenance so a result traces back to the parameters that produced it.
+ */
+export interface ClusterParams {
+  version: string;
+  /** Weight of the monolingual TF-IDF cosine (only when the event has a report in the language). */
+  surfaceWeight: number;
+  /** Weight of the anchor cosine (numbers, dates, names, countries) in the same-language score. */
+  anchorWeight: number;
+  /** Weight of the anchor cosine when the event has no report in the article's language. */
+  crossAnchorWeight: number;
+  /** An article joins the best event whose score reaches this; otherwise it starts a new one. */
+  threshold: number;
+  /** Days of distance that cost nothing (reports trail an event by a day or two). */
+  timeGraceDays: number;
+  /** Beyond the grace, the score decays by e^(-days/scale). */
+  timeScaleDays: number;
+  /** How many candidate events (found through the inverted index) are scored per article. */
+  maxCandidates: number;
+  /** How many of an article's highest-weighted terms go into the inverted index. */
+  indexTerms: number;
+}
+
+export const DEFAULT_PARAMS: ClusterParams = {
+  version: 'cluster-params@1',
+  surfaceWeight: 0.8,
+  anchorWeight: 0.2,
+  crossAnchorWeight: 0.6,
+  threshold: 0.3,
+  timeGraceDays: 3,
+  timeScaleDays: 10,
+  maxCandidates: 30,
+  indexTerms: 40,
+};

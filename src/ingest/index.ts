@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+import { countryName } from '../anchors/countries.ts';
+import { toFeatures } from '../cluster/features.ts';
+import { OnlineClusterer, type Decision, type EventState } from '../cluster/index.ts';
+import { DEFAULT_PARAMS, type ClusterParams } from '../cluster/params.ts';
+import { BabelwireError, rejection, type Rejection } from '../errors.ts';
+import type { Pipeline } from '../pipeline.ts';
+import { createDefaultPipeline } from '../stages.ts';
+import type { Store, StoredEvent } from '../store/types.ts';
+import type { ArticleInput, StoredArticle } from '../types.ts';
+
+/**
+ * The ingest engine: runs each article through the pipeline, skips what the store already
+ * has (same id, or same normalised text), assigns it to an event with the online clusterer
+ * and stores article and event together, one transaction per batch.
+ */
+
+export interface BatchResult {
+  added: number;
+  duplicates: number;
+  rejections: Rejection[];
+  /** Article id -> event id, for every article of the batch that is in the store now. */
+  assignments: Map<string, string>;
+}
+
+/** Hash of the normalised content: the same report re-sent under another id is a duplicate. */
+export function contentHash(title: string, text: string): string {
+  const norm = `${title}\n${text}`.toLowerCase().replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(norm).digest('hex');
+}
+
+const capitalise = (key: string) => key.charAt(0).toUpperCase() + key.slice(1);
+
+export class Ingestor {
+  readonly store: Store;
+  readonly pipeline: Pipeline;
+  readonly clusterer: OnlineClusterer;
+  private readonly titles = new Map<string, { title: string; lang: string }>();
+  private readonly firstSeen = new Map<string, string>();
+  private nextSeq: number;
+
+  private constructor(store: Store, pipeline: Pipeline, params: ClusterParams) {
+    this.store = store;
+    this.pipeline = pipeline;
+    this.nextSeq = store.maxEventSeq() + 1;
+    this.clusterer = new OnlineClusterer(() => `ev-${String(this.nextSeq++).padStart(6, '0')}`, params);
+  }
+
+  /** Opens an ingestor on a store, loading the models and the clustering state it holds. */
+  static async open(store: Store, params: ClusterParams = DEFAULT_PARAMS): Promise<Ingestor> {
+    const pipeline = createDefaultPipeline();
+    await pipeline.init();
+    const ingestor = new Ingestor(store, pipeline, params);
+    for (const row of store.clusterRows()) {
+      ingestor.clusterer.restore(
+        toFeatures(row.id, row.lang, row.terms, row.anchors, row.published),
+        row.eventId,
+      );
+      ingestor.titles.set(row.id, { title: row.title, lang: row.lang });
+    }
+    for (const e of store.listEvents()) ingestor.firstSeen.set(e.id, e.firstSeen);
+    return ingestor;
+  }
+
+  get provenance(): string[] {
+    return [...this.pipeline.names, this.clusterer.params.version];
+  }
+
+  ingest(inputs: readonly ArticleInput[], onArticle?: () => void): BatchResult {
+    const result: BatchResult = { added: 0, duplicates: 0, rejections: [], assignments: new Map() };
+    const processed: StoredArticle[] = [];
+    for (const input of inputs) {
+      try {
+        if (this.store.hasArticle(input.id)) {
+          result.duplicates++;
+          result.assignments.set(input.id, this.eventOf(input.id));
+          continue;
+        }
+        const a = this.pipeline.run({ ...input });
+        processed.push({
+          id: a.id,
+          title: a.title,
+          text: a.text,
+          rawTitle: a.rawTitle ?? input.title,
+          rawText: a.rawText ?? input.text,
+          lang: a.lang ?? 'und',
+          published: a.published,
+          url: a.url,
+          source: a.source,
+          contentHash: contentHash(a.title, a.text),
+          terms: a.terms ?? [],
+          anchors: a.anchors ?? { numbers: [], dates: [], names: [], countries: [] },
+          captions: a.captions ?? [],
+          eventId: '',
+          seq: 0,
+          ingestedAt: new Date().toISOString(),
+        });
+      } catch (e) {
+        const err = e instanceof BabelwireError ? e : new BabelwireError('E_USAGE', String(e));
+        result.rejections.push(rejection(input.origin.file, input.origin.line, err));
+      }
+      onArticle?.();
+    }
+    this.store.transaction(() => {
+      const touched = new Set<string>();
+      for (const article of processed) {
+        const sameText = this.store.articleByContentHash(article.contentHash);
+        if (sameText !== null || this.store.hasArticle(article.id)) {
+          result.duplicates++;
+          result.assignments.set(article.id, this.eventOf(sameText ?? article.id));
+          continue;
+        }
+        const decision = this.assign(article);
+        article.eventId = decision.eventId;
+        this.store.insertArticle(article);
+        touched.add(decision.eventId);
+        result.added++;
+        result.assignments.set(article.id, decision.eventId);
+      }
+      for (const id of touched) this.store.upsertEvent(this.summarise(id));
+      for (const r of result.rejections) this.store.recordRejection(r);
+    });
+    return result;
+  }
+
+  private eventOf(articleId: string): string {
+    return this.store.articleEventId(articleId) ?? '';
+  }
+
+  private assign(article: StoredArticle): Decision {
+    const features = toFeatures(article.id, article.lang, article.terms, article.anchors, article.published);
+    const decision = this.clusterer.add(features);
+    this.titles.set(article.id, { title: article.title, lang: article.lang });
+    if (decision.isNew) this.firstSeen.set(decision.eventId, article.ingestedAt);
+    return decision;
+  }
+
+  /** The stored summary of an event, from the clusterer's current view of it. */
+  summarise(eventId: string): StoredEvent {
+    const event = this.clusterer.event(eventId) as EventState;
+    const central = this.clusterer.centralMember(event);
+    const head = this.titles.get(central.id) ?? { title: '', lang: central.lang };
+    const languages = [...new Set(event.members.map((m) => m.lang))].sort();
+    const top = (prefix: string) =>
+      [...event.anchorCounts]
+        .filter(([k]) => k.startsWith(prefix))
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, 5)
+        .map(([k]) => k.slice(prefix.length));
+    const places = top('c:').map((c) => countryName(c));
+    const countryKeys = new Set(top('c:').map((c) => countryName(c).toLowerCase()));
+    const people = top('p:')
+      .filter((k) => !countryKeys.has(k))
+      .map(capitalise);
+    const day = (d: number | null) => (d === null ? null : new Date(d * 86_400_000).toISOString().slice(0, 10));
+    const now = new Date().toISOString();
+    return {
+      id: eventId,
+      title: head.title || '(untitled)',
+      titleLang: head.lang,
+      languages,
+      people,
+      places,
+      firstDate: day(event.firstDay),
+      lastDate: day(event.lastDay),
+      articleCount: event.members.length,
+      firstSeen: this.firstSeen.get(eventId) ?? now,
+      updatedAt: now,
+      provenance: this.provenance,
+    };
+  }
+}

@@ -1,0 +1,260 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { BabelwireError, rejection, type Rejection } from '../errors.ts';
+import { isDateOnlyLine } from '../normalize/index.ts';
+import type { ArticleInput } from '../types.ts';
+
+/**
+ * Readers turn files into article inputs: JSON Lines (one article per line), JSON arrays,
+ * plain text (one article per file) and HTML (main text by Mozilla Readability). Each bad
+ * record becomes a Rejection naming file, line and reason; the rest of the file goes on.
+ */
+
+/** No news article is this long; anything larger is a mistake (a dump, a binary, a log). */
+export const MAX_ARTICLE_BYTES = 2_000_000;
+const SUPPORTED = new Set(['.jsonl', '.ndjson', '.json', '.txt', '.html', '.htm']);
+
+export interface FileBatch {
+  file: string;
+  articles: ArticleInput[];
+  rejections: Rejection[];
+}
+
+/** Expands files and folders (recursively, in name order) into the files to read. */
+export function expandPaths(paths: readonly string[]): { files: string[]; rejections: Rejection[] } {
+  const files: string[] = [];
+  const rejections: Rejection[] = [];
+  const visit = (p: string, explicit: boolean) => {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch (e) {
+      rejections.push(rejection(p, 0, new BabelwireError('E_READ', (e as Error).message)));
+      return;
+    }
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(p).sort()) {
+        if (!name.startsWith('.')) visit(path.join(p, name), false);
+      }
+    } else if (SUPPORTED.has(path.extname(p).toLowerCase())) {
+      files.push(p);
+    } else if (explicit) {
+      rejections.push(rejection(p, 0, new BabelwireError('E_FORMAT', path.extname(p) || p)));
+    }
+  };
+  for (const p of paths) visit(p, true);
+  return { files, rejections };
+}
+
+export function deriveId(title: string, text: string): string {
+  return 'bw-' + createHash('sha256').update(`${title}\n${text}`).digest('hex').slice(0, 16);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decode(bytes: Uint8Array): string {
+  if (bytes.subarray(0, 8192).includes(0)) throw new BabelwireError('E_BINARY');
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    // Find the first offending byte so the message can point at it.
+    let lo = 0;
+    let hi = bytes.length;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      try {
+        utf8.decode(bytes.subarray(0, mid), { stream: true });
+        lo = mid;
+      } catch {
+        hi = mid;
+      }
+    }
+    throw new BabelwireError('E_UTF8', lo);
+  }
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function optionalString(obj: Record<string, unknown>, key: string): string | null {
+  const v = obj[key];
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'string') throw new BabelwireError('E_FIELD', key, 'a string or null');
+  return v;
+}
+
+/** Validates one JSON record into an article input. Unknown fields (even `event`) are ignored. */
+export function articleFromRecord(value: unknown, file: string, line: number): ArticleInput {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new BabelwireError('E_NOT_OBJECT');
+  }
+  const obj = value as Record<string, unknown>;
+  const title = optionalString(obj, 'title') ?? '';
+  const text = optionalString(obj, 'text') ?? '';
+  if (title.trim() === '' && text.trim() === '') throw new BabelwireError('E_EMPTY');
+  const size = Buffer.byteLength(title) + Buffer.byteLength(text);
+  if (size > MAX_ARTICLE_BYTES) throw new BabelwireError('E_TOO_LARGE', size, MAX_ARTICLE_BYTES);
+  let id: string | null = null;
+  if (typeof obj.id === 'string' && obj.id.trim() !== '') id = obj.id.trim();
+  else if (typeof obj.id === 'number' && Number.isFinite(obj.id)) id = String(obj.id);
+  else if (obj.id !== undefined && obj.id !== null && obj.id !== '') {
+    throw new BabelwireError('E_FIELD', 'id', 'a string or number');
+  }
+  const published = optionalString(obj, 'published');
+  if (published !== null && (!DATE.test(published.trim()) || Number.isNaN(Date.parse(published)))) {
+    throw new BabelwireError('E_FIELD', 'published', 'a date like 2020-10-05');
+  }
+  return {
+    id: id ?? deriveId(title, text),
+    idDerived: id === null,
+    title,
+    text,
+    lang: optionalString(obj, 'lang'),
+    published: published ? published.trim().slice(0, 10) : null,
+    url: optionalString(obj, 'url'),
+    source: optionalString(obj, 'source'),
+    origin: { file, line },
+  };
+}
+
+function readJsonLines(file: string, bytes: Buffer, batch: FileBatch): void {
+  let start = 0;
+  let line = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    line++;
+    const chunk = bytes.subarray(start, end);
+    start = end + 1;
+    try {
+      const text = decode(chunk).trim();
+      if (text === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (e) {
+        throw new BabelwireError('E_JSON', (e as Error).message);
+      }
+      batch.articles.push(articleFromRecord(value, file, line));
+    } catch (e) {
+      if (!(e instanceof BabelwireError)) throw e;
+      batch.rejections.push(rejection(file, line, e));
+    }
+  }
+}
+
+function readJsonArray(file: string, text: string, batch: FileBatch): void {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    batch.rejections.push(rejection(file, 1, new BabelwireError('E_JSON', (e as Error).message)));
+    return;
+  }
+  const items = Array.isArray(value) ? value : [value];
+  items.forEach((item, i) => {
+    try {
+      batch.articles.push(articleFromRecord(item, file, i + 1));
+    } catch (e) {
+      if (!(e instanceof BabelwireError)) throw e;
+      batch.rejections.push(rejection(file, i + 1, e));
+    }
+  });
+}
+
+/**
+ * Plain text: the title is the first line, after any crawl-date line. When the title runs
+ * into the body on one long line (seen in scraped Chinese), a run of 3+ spaces ends it.
+ */
+export function splitTitle(content: string): { title: string; text: string } {
+  const lines = content.replace(/\r\n?/g, '\n').split('\n');
+  let i = 0;
+  const skipped: string[] = [];
+  while (i < lines.length && (lines[i].trim() === '' || isDateOnlyLine(lines[i]))) {
+    skipped.push(lines[i]);
+    i++;
+  }
+  let title = (lines[i] ?? '').trim();
+  let rest = lines.slice(i + 1).join('\n');
+  const runIn = /\s{3,}/.exec(title);
+  if (title.length > 200 && runIn && runIn.index > 0 && runIn.index < 150) {
+    rest = title.slice(runIn.index).trim() + '\n' + rest;
+    title = title.slice(0, runIn.index).trim();
+  } else if (title.length > 300) {
+    // A run-in title with no marker: keep the whole line as body, the first words as title.
+    rest = title + '\n' + rest;
+    title = title.slice(0, 120).replace(/\s+\S*$/, '') + '…';
+  }
+  const crawl = skipped.filter((l) => l.trim()).join('\n');
+  return { title, text: (crawl ? crawl + '\n' : '') + rest };
+}
+
+function readText(file: string, text: string, batch: FileBatch): void {
+  const { title, text: body } = splitTitle(text);
+  pushWhole(file, { title, text: body }, batch);
+}
+
+function readHtml(file: string, html: string, batch: FileBatch): void {
+  const { document } = parseHTML(html);
+  const meta = (sel: string) => document.querySelector(sel)?.getAttribute('content') ?? null;
+  const lang = document.documentElement?.getAttribute('lang') ?? null;
+  const published =
+    meta('meta[property="article:published_time"]') ??
+    meta('meta[name="pubdate"]') ??
+    meta('meta[name="date"]') ??
+    meta('meta[itemprop="datePublished"]');
+  const url = meta('meta[property="og:url"]') ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+  // Readability's types name the DOM Document; linkedom's document implements what it uses.
+  const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+  const text = (parsed?.textContent ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n');
+  if (!text) {
+    batch.rejections.push(rejection(file, 1, new BabelwireError('E_HTML')));
+    return;
+  }
+  const day = published && !Number.isNaN(Date.parse(published)) ? new Date(published).toISOString().slice(0, 10) : null;
+  pushWhole(file, { title: parsed?.title ?? '', text, lang, published: day, url }, batch);
+}
+
+function pushWhole(file: string, record: Record<string, unknown>, batch: FileBatch): void {
+  try {
+    batch.articles.push(articleFromRecord({ ...record, id: undefined }, file, 1));
+  } catch (e) {
+    if (!(e instanceof BabelwireError)) throw e;
+    batch.rejections.push(rejection(file, 1, e));
+  }
+}
+
+/** Reads one file into a batch of articles and rejections. Never throws for bad content. */
+export function readFile(file: string): FileBatch {
+  const batch: FileBatch = { file, articles: [], rejections: [] };
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    batch.rejections.push(rejection(file, 0, new BabelwireError('E_READ', (e as Error).message)));
+    return batch;
+  }
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.jsonl' || ext === '.ndjson') {
+    readJsonLines(file, bytes, batch);
+    return batch;
+  }
+  let text: string;
+  try {
+    text = decode(bytes);
+  } catch (e) {
+    if (!(e instanceof BabelwireError)) throw e;
+    batch.rejections.push(rejection(file, 1, e));
+    return batch;
+  }
+  if (ext === '.json') readJsonArray(file, text, batch);
+  else if (ext === '.txt') readText(file, text, batch);
+  else readHtml(file, text, batch);
+  return batch;
+}

@@ -1,0 +1,20 @@
+/** Orthographic normalisation of Arabic before stemming: the same word is written many ways. */
+export function normalizeArabic(word: string): string {
+  return word
+    .replace(/[\u064b-\u065f\u0670\u0640]/g, '') // diacritics and tatweel
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+    .replace(/ؤ/g, 'و')
+    .replace(/ئ/g, 'ي');
+}
+
+const PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل', 'ك'];
+
+/** Strips one proclitic (conjunction, preposition, article), keeping a stem of 3+ letters. */
+export function stripArabicProclitic(word: string): string {
+  for (const p of PREFIXES) {
+    if (word.startsWith(p) && word.length - p.length >= 3) return word.slice(p.length);
+  }
+  return word;
+}

@@ -1,0 +1,86 @@
+/** Where an input record came from, so every message can name file and line. */
+export interface Origin {
+  file: string;
+  /** 1-based line for JSON Lines input; 1 for whole-file inputs. */
+  line: number;
+}
+
+/** An article as the readers hand it over, before any pipeline stage ran. */
+export interface ArticleInput {
+  id: string;
+  /** True when `id` was derived from the content because the input had none. */
+  idDerived: boolean;
+  title: string;
+  text: string;
+  lang: string | null;
+  published: string | null;
+  url: string | null;
+  source: string | null;
+  origin: Origin;
+}
+
+/** Language-independent features every report carries (see src/anchors). */
+export interface Anchors {
+  /** Normalised numbers with their unit word when there is one: `590`, `590|injur`. */
+  numbers: string[];
+  /** ISO dates or partial dates found in the text: `2020-10-05`, `--10-05`, `2020`. */
+  dates: string[];
+  /** Romanised, lower-cased name keys: `bakiyev`, `jeenbekov`. */
+  names: string[];
+  /** ISO 3166 alpha-2 codes of countries named in the text. */
+  countries: string[];
+}
+
+/**
+ * The record that flows through the pipeline. Each stage reads some fields and adds others;
+ * the field lists are declared on the stage (src/pipeline.ts) and checked when it is built.
+ */
+export interface Article extends ArticleInput {
+  /** The title and text exactly as given; nothing the user gave is thrown away. */
+  rawTitle?: string;
+  rawText?: string;
+  /** Photo captions and credits split off the body by normalisation. */
+  captions?: string[];
+  /** A crawl/scrape date line found at the top; never used as the publication date. */
+  crawlDate?: string | null;
+  /** Multi-syllable words the input already marked (Vietnamese `bầu_cử`). */
+  hintWords?: string[];
+  langSource?: 'input' | 'detected' | 'unknown';
+  langConfidence?: number;
+  /** Content terms after segmentation, stop-word removal and stemming. */
+  terms?: string[];
+  anchors?: Anchors;
+}
+
+/** An article as the store keeps it. */
+export interface StoredArticle {
+  id: string;
+  title: string;
+  text: string;
+  rawTitle: string;
+  rawText: string;
+  lang: string;
+  published: string | null;
+  url: string | null;
+  source: string | null;
+  contentHash: string;
+  terms: string[];
+  anchors: Anchors;
+  captions: string[];
+  eventId: string;
+  seq: number;
+  ingestedAt: string;
+}
+
+export interface EventSummary {
+  id: string;
+  title: string;
+  titleLang: string;
+  languages: string[];
+  articles: string[];
+  firstDate: string | null;
+  lastDate: string | null;
+  firstSeen: string;
+  people: string[];
+  places: string[];
+}
