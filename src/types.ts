@@ -81,6 +81,6 @@ export interface EventSummary {
   firstDate: string | null;
   lastDate: string | null;
   firstSeen: string;
-  people: string[];
-  places: string[];
+  names: string[];
+  countries: string[];
 }

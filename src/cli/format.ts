@@ -10,8 +10,8 @@ export function dateSpan(e: StoredEvent): string {
 }
 
 export function formatEventLine(e: StoredEvent): string {
-  const who = e.people.length ? `\n    who: ${e.people.join(', ')}` : '';
-  const where = e.places.length ? `\n    where: ${e.places.join(', ')}` : '';
+  const who = e.names.length ? `\n    names: ${e.names.join(', ')}` : '';
+  const where = e.countries.length ? `\n    countries: ${e.countries.join(', ')}` : '';
   return (
     `${e.id}  ${e.title} [${e.titleLang}]\n` +
     `    ${e.articleCount} report${e.articleCount === 1 ? '' : 's'} in ${e.languages.join(', ')}; ${dateSpan(e)}` +

@@ -147,9 +147,9 @@ export class Ingestor {
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .slice(0, 5)
         .map(([k]) => k.slice(prefix.length));
-    const places = top('c:').map((c) => countryName(c));
+    const countries = top('c:').map((c) => countryName(c));
     const countryKeys = new Set(top('c:').map((c) => countryName(c).toLowerCase()));
-    const people = top('p:')
+    const names = top('p:')
       .filter((k) => !countryKeys.has(k))
       .map(capitalise);
     const day = (d: number | null) => (d === null ? null : new Date(d * 86_400_000).toISOString().slice(0, 10));
@@ -159,8 +159,8 @@ export class Ingestor {
       title: head.title || '(untitled)',
       titleLang: head.lang,
       languages,
-      people,
-      places,
+      names,
+      countries,
       firstDate: day(event.firstDay),
       lastDate: day(event.lastDay),
       articleCount: event.members.length,

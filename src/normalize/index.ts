@@ -85,7 +85,7 @@ export function normalizeText(raw: string): NormalizedText {
     hintWords.add(m[0].replace(/_/g, ' ').toLowerCase());
   }
   // Sentences glued by `.,` from a broken export: split them back into lines.
-  const unglued = nfc.replace(/\.,(?=\s|$)/g, '.\n');
+  const unglued = nfc.replace(/\. ?,(?=\s|$)/g, '.\n');
 
   let lines = unglued.split('\n').map((l) => l.trim());
   let crawlDate: string | null = null;

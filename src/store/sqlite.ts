@@ -32,8 +32,8 @@ CREATE TABLE IF NOT EXISTS events (
   title TEXT NOT NULL,
   title_lang TEXT NOT NULL,
   languages TEXT NOT NULL,
-  people TEXT NOT NULL,
-  places TEXT NOT NULL,
+  names TEXT NOT NULL,
+  countries TEXT NOT NULL,
   first_date TEXT,
   last_date TEXT,
   article_count INTEGER NOT NULL,
@@ -75,8 +75,8 @@ interface EventRow {
   title: string;
   title_lang: string;
   languages: string;
-  people: string;
-  places: string;
+  names: string;
+  countries: string;
   first_date: string | null;
   last_date: string | null;
   article_count: number;
@@ -112,8 +112,8 @@ function toEvent(r: EventRow): StoredEvent {
     title: r.title,
     titleLang: r.title_lang,
     languages: JSON.parse(r.languages) as string[],
-    people: JSON.parse(r.people) as string[],
-    places: JSON.parse(r.places) as string[],
+    names: JSON.parse(r.names) as string[],
+    countries: JSON.parse(r.countries) as string[],
     firstDate: r.first_date,
     lastDate: r.last_date,
     articleCount: r.article_count,
@@ -188,12 +188,12 @@ export class SqliteStore implements Store {
   upsertEvent(e: StoredEvent): void {
     this.db
       .prepare(
-        `INSERT INTO events (id, title, title_lang, languages, people, places, first_date, last_date,
+        `INSERT INTO events (id, title, title_lang, languages, names, countries, first_date, last_date,
           article_count, first_seen, updated_at, provenance)
-         VALUES (@id, @title, @titleLang, @languages, @people, @places, @firstDate, @lastDate,
+         VALUES (@id, @title, @titleLang, @languages, @names, @countries, @firstDate, @lastDate,
           @articleCount, @firstSeen, @updatedAt, @provenance)
          ON CONFLICT(id) DO UPDATE SET title = excluded.title, title_lang = excluded.title_lang,
-          languages = excluded.languages, people = excluded.people, places = excluded.places,
+          languages = excluded.languages, names = excluded.names, countries = excluded.countries,
           first_date = excluded.first_date, last_date = excluded.last_date,
           article_count = excluded.article_count, updated_at = excluded.updated_at,
           provenance = excluded.provenance`,
@@ -201,8 +201,8 @@ export class SqliteStore implements Store {
       .run({
         ...e,
         languages: JSON.stringify(e.languages),
-        people: JSON.stringify(e.people),
-        places: JSON.stringify(e.places),
+        names: JSON.stringify(e.names),
+        countries: JSON.stringify(e.countries),
         provenance: JSON.stringify(e.provenance),
       });
   }

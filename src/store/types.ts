@@ -7,8 +7,8 @@ export interface StoredEvent {
   title: string;
   titleLang: string;
   languages: string[];
-  people: string[];
-  places: string[];
+  names: string[];
+  countries: string[];
   firstDate: string | null;
   lastDate: string | null;
   articleCount: number;

@@ -1,0 +1,76 @@
+/**
+ * Fits the clustering weights and threshold on the development sets (one set of values for
+ * every file) by grid search, and prints the best settings with their per-file BCubed F1.
+ *
+ *   npm run fit                       # all four sets in ../shared/benchmarks
+ *   npm run fit -- path/a.jsonl ...   # other labelled files
+ *
+ * Features are computed once per file with the real pipeline; each grid point then replays the
+ * online clusterer (the same class `ingest` uses) in stream order. Gold labels are read only
+ * to score. Copy the winner into src/cluster/params.ts by hand, and say so in the changelog.
+ */
+import path from 'node:path';
+import { toFeatures, type ClusterFeatures } from '../src/cluster/features.ts';
+import { OnlineClusterer } from '../src/cluster/index.ts';
+import { DEFAULT_PARAMS, type ClusterParams } from '../src/cluster/params.ts';
+import { readGold, streamOrder } from '../src/eval/run.ts';
+import { score, type GoldDoc } from '../src/eval/score.ts';
+import { readFile } from '../src/ingest/readers.ts';
+import { createDefaultPipeline } from '../src/stages.ts';
+
+const BENCH = path.resolve(import.meta.dirname, '..', '..', 'shared', 'benchmarks');
+const files =
+  process.argv.length > 2
+    ? process.argv.slice(2)
+    : ['vims-dev', 'mmds-dev', 'ntrex-xling', 'itn-dev'].map((f) => path.join(BENCH, `${f}.jsonl`));
+
+const pipeline = createDefaultPipeline();
+await pipeline.init();
+
+interface Prepared {
+  name: string;
+  gold: GoldDoc[];
+  features: ClusterFeatures[];
+}
+
+const prepared: Prepared[] = files.map((file) => {
+  const articles = streamOrder(readFile(file).articles);
+  const features = articles.map((input) => {
+    const a = pipeline.run({ ...input });
+    return toFeatures(a.id, a.lang ?? 'und', a.terms ?? [], a.anchors!, a.published);
+  });
+  return { name: path.basename(file, '.jsonl'), gold: readGold(file), features };
+});
+
+function run(p: Prepared, params: ClusterParams): number {
+  let n = 0;
+  const clusterer = new OnlineClusterer(() => `e${n++}`, params);
+  const predictions = new Map<string, string | null>();
+  for (const f of p.features) predictions.set(f.id, clusterer.add(f).eventId);
+  return score(p.gold, predictions).bcubed.f1;
+}
+
+const grid = {
+  anchorWeight: [0, 0.1, 0.2],
+  crossAnchorWeight: [1.0, 1.3, 1.6, 2.0],
+  threshold: [0.19, 0.21, 0.23, 0.25],
+};
+
+let best: { params: ClusterParams; mean: number; perFile: number[] } | null = null;
+for (const anchorWeight of grid.anchorWeight) {
+  for (const crossAnchorWeight of grid.crossAnchorWeight) {
+    for (const threshold of grid.threshold) {
+      const params = { ...DEFAULT_PARAMS, surfaceWeight: 1, anchorWeight, crossAnchorWeight, threshold };
+      const perFile = prepared.map((p) => run(p, params));
+      const mean = perFile.reduce((a, b) => a + b, 0) / perFile.length;
+      if (!best || mean > best.mean) {
+        best = { params, mean, perFile };
+        console.log(
+          `mean ${mean.toFixed(4)}  ${prepared.map((p, i) => `${p.name} ${perFile[i].toFixed(3)}`).join('  ')}  ` +
+            `anchor ${anchorWeight} cross ${crossAnchorWeight} threshold ${threshold}`,
+        );
+      }
+    }
+  }
+}
+console.log('\nbest:', JSON.stringify(best, null, 2));
