@@ -1,5 +1,6 @@
 import { normalizeArabic, stripArabicProclitic } from '../segment/arabic.ts';
 import { chineseWords } from '../segment/index.ts';
+import { STEMMERS } from '../segment/stemmers.ts';
 
 /**
  * Country names in every locale, from Node's own CLDR data (`Intl.DisplayNames`), mapped back
@@ -10,6 +11,8 @@ const LOCALES = [
   'uk', 'pt', 'it', 'pl', 'nl', 'hi', 'th', 'he', 'el', 'cs', 'sv', 'ro', 'hu', 'bn', 'ur', 'sw',
   'ky', 'kk', 'uz', 'az', 'be', 'bg', 'sr', 'hr', 'da', 'fi', 'no', 'ca', 'tl', 'ta', 'ka', 'hy',
 ];
+/** Languages whose country names inflect (case endings), matched through their stems. */
+const INFLECTED = ['ru', 'uk', 'tr', 'fi', 'hu', 'lt', 'sr'];
 const NOT_COUNTRIES = new Set(['ZZ', 'XA', 'XB', 'QO', 'EZ', 'UN', 'EU', 'AQ']);
 
 const DEMONYMS: Record<string, string> = {
@@ -41,6 +44,8 @@ interface CountryTable {
   /** Names in scripts written without spaces (Han, kana), longest first, for substring scans. */
   unspaced: [string, string][];
   unspacedMap: Map<string, string>;
+  /** Stems of one-word names in inflected languages (`России` -> `росс` -> RU). */
+  byStem: Map<string, string>;
   maxWords: number;
 }
 
@@ -71,9 +76,19 @@ function buildTable(): CountryTable {
     }
   }
   for (const [demonym, code] of Object.entries(DEMONYMS)) byName.set(demonym, code);
+  const byStem = new Map<string, string>();
+  for (const lang of INFLECTED) {
+    const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
+    for (const code of codes) {
+      const name = names.of(code);
+      if (!name || NOT_COUNTRIES.has(code) || name === code || /\s/.test(name)) continue;
+      const stem = STEMMERS[lang](foldName(name));
+      if (stem.length >= 4 && !byStem.has(`${lang}:${stem}`)) byStem.set(`${lang}:${stem}`, code);
+    }
+  }
   const maxWords = Math.max(...[...byName.keys()].map((k) => k.split(' ').length));
   const sorted = [...unspaced.entries()].sort((x, y) => y[0].length - x[0].length);
-  return { byName, unspaced: sorted, unspacedMap: unspaced, maxWords: Math.min(maxWords, 5) };
+  return { byName, unspaced: sorted, unspacedMap: unspaced, byStem, maxWords: Math.min(maxWords, 5) };
 }
 
 function getTable(): CountryTable {
@@ -117,6 +132,9 @@ export function findCountries(text: string, lang = 'und'): string[] {
       if (!code && !cased && n === 1 && /\p{Script=Arabic}/u.test(phrase)) {
         const bare = stripArabicProclitic(phrase);
         code = t.byName.get(bare) ?? t.byName.get('ال' + bare);
+      }
+      if (!code && n === 1 && STEMMERS[lang] && INFLECTED.includes(lang)) {
+        code = t.byStem.get(`${lang}:${STEMMERS[lang](phrase)}`);
       }
       if (code) {
         found.add(code);

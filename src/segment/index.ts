@@ -95,7 +95,9 @@ function arabicTerms(text: string): string[] {
   for (const w of words(text, 'ar')) {
     const norm = normalizeArabic(w);
     if (stop.has(w) || stop.has(norm) || norm.length < 2) continue;
-    out.push(stem(norm) || norm);
+    // Snowball Arabic removes the article but not a conjunction before it (وال-, فال-).
+    const bare = /^[وف]ال/.test(norm) && norm.length > 5 ? norm.slice(1) : norm;
+    out.push(stem(bare) || bare);
   }
   return out;
 }

@@ -1,5 +1,4 @@
 import { stemmer as ar } from '@orama/stemmers/arabic';
-import { stemmer as bg } from '@orama/stemmers/bulgarian';
 import { stemmer as da } from '@orama/stemmers/danish';
 import { stemmer as de } from '@orama/stemmers/german';
 import { stemmer as el } from '@orama/stemmers/greek';
@@ -25,10 +24,12 @@ import { stemmer as ta } from '@orama/stemmers/tamil';
 import { stemmer as tr } from '@orama/stemmers/turkish';
 import { stemmer as uk } from '@orama/stemmers/ukrainian';
 
-/** Snowball stemmers by ISO 639-1 code. Malay shares the Indonesian stemmer (same morphology). */
+/**
+ * Snowball stemmers by ISO 639-1 code. Malay shares the Indonesian stemmer (same morphology).
+ * Bulgarian is left out: @orama/stemmers 3.1 throws on Cyrillic input in its Bulgarian stemmer.
+ */
 export const STEMMERS: Readonly<Record<string, (word: string) => string>> = {
   ar,
-  bg,
   da,
   de,
   el,

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { extractAnchors } from '../src/anchors/index.ts';
+import { findCountries } from '../src/anchors/countries.ts';
+import { dateAnchors } from '../src/anchors/dates.ts';
+import { nameAnchors, nameKey } from '../src/anchors/names.ts';
+import { numberAnchors } from '../src/anchors/numbers.ts';
+import { normalizeText } from '../src/normalize/index.ts';
+import { sample } from './helpers.ts';
+
+describe('anchors', () => {
+  it('Latin-script names in Vietnamese match their English form', () => {
+    const vi = nameAnchors(normalizeText(sample('000')).text, 'vi');
+    const en = nameAnchors(normalizeText(sample('003')).text, 'en');
+    assert.ok(vi.includes('bakiyev') && vi.includes('akayev'));
+    assert.ok(en.includes('akayev'), 'the English report names Akayev too');
+    assert.ok(!vi.includes('tong'), 'a Vietnamese title word (Tổng thống) is not a name');
+  });
+
+  it('folds diacritics and romanises Cyrillic', () => {
+    assert.equal(nameKey('Nguyễn'), 'nguyen');
+    assert.equal(nameKey('Бакиев'), 'bakiev');
+    assert.equal(nameKey('Łódź'), 'lodz');
+  });
+
+  it('finds countries in many locales and scripts', () => {
+    assert.deepEqual(findCountries('吉尔吉斯斯坦发生骚乱', 'zh'), ['KG']);
+    assert.deepEqual(findCountries('Protests in Kyrgyzstan', 'en'), ['KG']);
+    assert.deepEqual(findCountries('Biểu tình ở Kazakhstan', 'vi'), ['KZ']);
+    assert.deepEqual(findCountries('احتجاجات في روسيا', 'ar'), ['RU']);
+    assert.deepEqual(findCountries('Протесты в России', 'ru'), ['RU']);
+    assert.deepEqual(findCountries('Kyrgyz police', 'en'), ['KG']);
+  });
+
+  it('guards against false friends', () => {
+    assert.deepEqual(findCountries('cơ quan lập pháp', 'vi'), [], 'lập pháp is not France');
+    assert.deepEqual(findCountries('有关说法国际在线报道', 'zh'), [], '说法国际 is not France');
+    assert.deepEqual(findCountries('the chad of the sky', 'en'), [], 'lower case is not a name');
+  });
+
+  it('reads numbers in both separator conventions and with multipliers', () => {
+    assert.deepEqual(numberAnchors('10.000 người'), ['10000']);
+    assert.deepEqual(numberAnchors('10,000 people'), ['10000']);
+    assert.deepEqual(numberAnchors('سقوط ١٢٠ جريحا'), ['120']);
+    assert.deepEqual(numberAnchors('2 million people in 2020'), ['2000000']);
+    assert.deepEqual(numberAnchors('400万'), ['4000000']);
+    assert.deepEqual(numberAnchors('3 people'), [], 'small counts are too common to anchor');
+  });
+
+  it('reads dates in several styles', () => {
+    assert.deepEqual(dateAnchors('hôm 13/3', 'vi'), ['--03-13']);
+    assert.deepEqual(dateAnchors('2020年10月5日', 'zh'), ['2020', '2020-10-05']);
+    assert.deepEqual(dateAnchors('on October 5, 2020', 'en'), ['2020', '2020-10-05']);
+    assert.deepEqual(dateAnchors('5 октября', 'ru'), ['--10-05']);
+    assert.deepEqual(dateAnchors('ngày 5 tháng 10 năm 2020', 'vi'), ['2020', '2020-10-05']);
+  });
+
+  it('gives the English and Arabic reports of one event shared anchors', () => {
+    const en = extractAnchors('', normalizeText(sample('003')).text, 'en');
+    const ar = extractAnchors('', normalizeText(sample('004')).text, 'ar');
+    assert.ok(en.countries.includes('KG'));
+    assert.ok(ar.numbers.includes('120'));
+    assert.ok(en.numbers.includes('590'));
+  });
+});
