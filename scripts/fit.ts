@@ -60,7 +60,13 @@ let best: { params: ClusterParams; mean: number; perFile: number[] } | null = nu
 for (const anchorWeight of grid.anchorWeight) {
   for (const crossAnchorWeight of grid.crossAnchorWeight) {
     for (const threshold of grid.threshold) {
-      const params = { ...DEFAULT_PARAMS, surfaceWeight: 1, anchorWeight, crossAnchorWeight, threshold };
+      const params = {
+        ...DEFAULT_PARAMS,
+        surfaceWeight: 1,
+        anchorWeight,
+        crossAnchorWeight,
+        threshold,
+      };
       const perFile = prepared.map((p) => run(p, params));
       const mean = perFile.reduce((a, b) => a + b, 0) / perFile.length;
       if (!best || mean > best.mean) {

@@ -33,7 +33,9 @@ describe('normalize: patterns from ../shared/samples', () => {
     assert.ok(r.captions.some((c) => c.includes('Almaty') && c.includes('Ảnh: AFP')));
     assert.ok(isCaptionLine('Cảnh sát phong tỏa một số con đường ở TP Almaty. Ảnh: Reuters. |'));
     assert.ok(isCaptionLine('|'));
-    assert.ok(!isCaptionLine('Hôm 6/1, Ban Thư ký của CSTO xác nhận đề nghị của Tổng thống Tokayev.'));
+    assert.ok(
+      !isCaptionLine('Hôm 6/1, Ban Thư ký của CSTO xác nhận đề nghị của Tổng thống Tokayev.'),
+    );
   });
 
   it('removes spaces inside space-segmented Chinese and rejoins split names (002)', () => {
@@ -49,7 +51,9 @@ describe('normalize: patterns from ../shared/samples', () => {
     assert.ok(r.text.startsWith('Opposition supporters in Kyrgyzstan'));
     assert.ok(!r.text.includes('Latest in National'));
     assert.ok(isDateOnlyLine('Saturday, 04, May, 2024'));
-    assert.ok(!isDateOnlyLine('President Jeenbekov spoke on Tuesday, 6 October 2020 to reporters.'));
+    assert.ok(
+      !isDateOnlyLine('President Jeenbekov spoke on Tuesday, 6 October 2020 to reporters.'),
+    );
     assert.ok(isBoilerplateLine('Latest in National'));
   });
 

@@ -7,30 +7,147 @@ import { STEMMERS } from '../segment/stemmers.ts';
  * to ISO 3166 alpha-2 codes; plus English demonyms, which CLDR does not have.
  */
 const LOCALES = [
-  'en', 'vi', 'zh', 'zh-Hant', 'ar', 'ru', 'es', 'fr', 'de', 'ms', 'id', 'ja', 'ko', 'tr', 'fa',
-  'uk', 'pt', 'it', 'pl', 'nl', 'hi', 'th', 'he', 'el', 'cs', 'sv', 'ro', 'hu', 'bn', 'ur', 'sw',
-  'ky', 'kk', 'uz', 'az', 'be', 'bg', 'sr', 'hr', 'da', 'fi', 'no', 'ca', 'tl', 'ta', 'ka', 'hy',
+  'en',
+  'vi',
+  'zh',
+  'zh-Hant',
+  'ar',
+  'ru',
+  'es',
+  'fr',
+  'de',
+  'ms',
+  'id',
+  'ja',
+  'ko',
+  'tr',
+  'fa',
+  'uk',
+  'pt',
+  'it',
+  'pl',
+  'nl',
+  'hi',
+  'th',
+  'he',
+  'el',
+  'cs',
+  'sv',
+  'ro',
+  'hu',
+  'bn',
+  'ur',
+  'sw',
+  'ky',
+  'kk',
+  'uz',
+  'az',
+  'be',
+  'bg',
+  'sr',
+  'hr',
+  'da',
+  'fi',
+  'no',
+  'ca',
+  'tl',
+  'ta',
+  'ka',
+  'hy',
 ];
 /** Languages whose country names inflect (case endings), matched through their stems. */
 const INFLECTED = ['ru', 'uk', 'tr', 'fi', 'hu', 'lt', 'sr'];
 const NOT_COUNTRIES = new Set(['ZZ', 'XA', 'XB', 'QO', 'EZ', 'UN', 'EU', 'AQ']);
 
 const DEMONYMS: Record<string, string> = {
-  afghan: 'AF', albanian: 'AL', algerian: 'DZ', american: 'US', argentine: 'AR', armenian: 'AM',
-  australian: 'AU', austrian: 'AT', azerbaijani: 'AZ', bangladeshi: 'BD', belarusian: 'BY',
-  belgian: 'BE', brazilian: 'BR', british: 'GB', bulgarian: 'BG', burmese: 'MM', cambodian: 'KH',
-  canadian: 'CA', chilean: 'CL', chinese: 'CN', colombian: 'CO', cuban: 'CU', czech: 'CZ',
-  danish: 'DK', dutch: 'NL', egyptian: 'EG', emirati: 'AE', ethiopian: 'ET', filipino: 'PH',
-  finnish: 'FI', french: 'FR', georgian: 'GE', german: 'DE', greek: 'GR', hungarian: 'HU',
-  indian: 'IN', indonesian: 'ID', iranian: 'IR', iraqi: 'IQ', irish: 'IE', israeli: 'IL',
-  italian: 'IT', japanese: 'JP', jordanian: 'JO', kazakh: 'KZ', kenyan: 'KE', korean: 'KR',
-  kuwaiti: 'KW', kyrgyz: 'KG', laotian: 'LA', lebanese: 'LB', libyan: 'LY', malaysian: 'MY',
-  mexican: 'MX', mongolian: 'MN', moroccan: 'MA', nepalese: 'NP', nigerian: 'NG', norwegian: 'NO',
-  pakistani: 'PK', palestinian: 'PS', peruvian: 'PE', polish: 'PL', portuguese: 'PT',
-  qatari: 'QA', romanian: 'RO', russian: 'RU', saudi: 'SA', serbian: 'RS', singaporean: 'SG',
-  somali: 'SO', spanish: 'ES', sudanese: 'SD', swedish: 'SE', swiss: 'CH', syrian: 'SY',
-  taiwanese: 'TW', tajik: 'TJ', thai: 'TH', tunisian: 'TN', turkish: 'TR', turkmen: 'TM',
-  ugandan: 'UG', ukrainian: 'UA', uzbek: 'UZ', venezuelan: 'VE', vietnamese: 'VN', yemeni: 'YE',
+  afghan: 'AF',
+  albanian: 'AL',
+  algerian: 'DZ',
+  american: 'US',
+  argentine: 'AR',
+  armenian: 'AM',
+  australian: 'AU',
+  austrian: 'AT',
+  azerbaijani: 'AZ',
+  bangladeshi: 'BD',
+  belarusian: 'BY',
+  belgian: 'BE',
+  brazilian: 'BR',
+  british: 'GB',
+  bulgarian: 'BG',
+  burmese: 'MM',
+  cambodian: 'KH',
+  canadian: 'CA',
+  chilean: 'CL',
+  chinese: 'CN',
+  colombian: 'CO',
+  cuban: 'CU',
+  czech: 'CZ',
+  danish: 'DK',
+  dutch: 'NL',
+  egyptian: 'EG',
+  emirati: 'AE',
+  ethiopian: 'ET',
+  filipino: 'PH',
+  finnish: 'FI',
+  french: 'FR',
+  georgian: 'GE',
+  german: 'DE',
+  greek: 'GR',
+  hungarian: 'HU',
+  indian: 'IN',
+  indonesian: 'ID',
+  iranian: 'IR',
+  iraqi: 'IQ',
+  irish: 'IE',
+  israeli: 'IL',
+  italian: 'IT',
+  japanese: 'JP',
+  jordanian: 'JO',
+  kazakh: 'KZ',
+  kenyan: 'KE',
+  korean: 'KR',
+  kuwaiti: 'KW',
+  kyrgyz: 'KG',
+  laotian: 'LA',
+  lebanese: 'LB',
+  libyan: 'LY',
+  malaysian: 'MY',
+  mexican: 'MX',
+  mongolian: 'MN',
+  moroccan: 'MA',
+  nepalese: 'NP',
+  nigerian: 'NG',
+  norwegian: 'NO',
+  pakistani: 'PK',
+  palestinian: 'PS',
+  peruvian: 'PE',
+  polish: 'PL',
+  portuguese: 'PT',
+  qatari: 'QA',
+  romanian: 'RO',
+  russian: 'RU',
+  saudi: 'SA',
+  serbian: 'RS',
+  singaporean: 'SG',
+  somali: 'SO',
+  spanish: 'ES',
+  sudanese: 'SD',
+  swedish: 'SE',
+  swiss: 'CH',
+  syrian: 'SY',
+  taiwanese: 'TW',
+  tajik: 'TJ',
+  thai: 'TH',
+  tunisian: 'TN',
+  turkish: 'TR',
+  turkmen: 'TM',
+  ugandan: 'UG',
+  ukrainian: 'UA',
+  uzbek: 'UZ',
+  venezuelan: 'VE',
+  vietnamese: 'VN',
+  yemeni: 'YE',
 };
 
 /** Folds a name for lookup: lower case, Arabic orthography unified. */
@@ -88,7 +205,13 @@ function buildTable(): CountryTable {
   }
   const maxWords = Math.max(...[...byName.keys()].map((k) => k.split(' ').length));
   const sorted = [...unspaced.entries()].sort((x, y) => y[0].length - x[0].length);
-  return { byName, unspaced: sorted, unspacedMap: unspaced, byStem, maxWords: Math.min(maxWords, 5) };
+  return {
+    byName,
+    unspaced: sorted,
+    unspacedMap: unspaced,
+    byStem,
+    maxWords: Math.min(maxWords, 5),
+  };
 }
 
 function getTable(): CountryTable {
@@ -108,7 +231,8 @@ export function findCountries(text: string, lang = 'und'): string[] {
     if (lang === 'zh') {
       const tokens = chineseWords(text);
       for (let i = 0; i < tokens.length; i++) {
-        const code = t.unspacedMap.get(tokens[i]) ?? t.unspacedMap.get(tokens[i] + (tokens[i + 1] ?? ''));
+        const code =
+          t.unspacedMap.get(tokens[i]) ?? t.unspacedMap.get(tokens[i] + (tokens[i + 1] ?? ''));
         if (code) found.add(code);
       }
     } else {
@@ -121,7 +245,10 @@ export function findCountries(text: string, lang = 'und'): string[] {
       }
     }
   }
-  const tokens = text.normalize('NFC').split(/[^\p{L}\p{M}\p{N}'’-]+/u).filter(Boolean);
+  const tokens = text
+    .normalize('NFC')
+    .split(/[^\p{L}\p{M}\p{N}'’-]+/u)
+    .filter(Boolean);
   const folded = tokens.map(foldName);
   for (let i = 0; i < tokens.length; i++) {
     const cased = tokens[i].toLowerCase() !== tokens[i].toUpperCase();

@@ -20,7 +20,17 @@ const MONTH_NAMES: string[][] = [
   ['september', 'septembre', 'septiembre', 'сентября', 'sep', 'sept'],
   ['october', 'octobre', 'octubre', 'oktober', 'октября', 'oct', 'okt'],
   ['november', 'novembre', 'noviembre', 'ноября', 'nov'],
-  ['december', 'décembre', 'diciembre', 'dezember', 'декабря', 'disember', 'desember', 'dec', 'dez'],
+  [
+    'december',
+    'décembre',
+    'diciembre',
+    'dezember',
+    'декабря',
+    'disember',
+    'desember',
+    'dec',
+    'dez',
+  ],
 ];
 MONTH_NAMES.forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)));
 const MONTH_RE = Object.keys(MONTHS)
@@ -60,10 +70,18 @@ export function dateAnchors(rawText: string, lang: string): string[] {
   const vi = /(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?/giu;
   while ((m = vi.exec(text))) add(ymd(m[3] ? +m[3] : null, +m[2], +m[1]));
   // 5 October 2020, October 5, 2020, 5 октября
-  const dayMonth = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|er)?\\.?\\s+(?:de\\s+)?(${MONTH_RE})\\.?(?:\\s+(?:de\\s+)?(\\d{4}))?`, 'giu');
-  while ((m = dayMonth.exec(text))) add(ymd(m[3] ? +m[3] : null, MONTHS[m[2].toLowerCase()], +m[1]));
-  const monthDay = new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'giu');
-  while ((m = monthDay.exec(text))) add(ymd(m[3] ? +m[3] : null, MONTHS[m[1].toLowerCase()], +m[2]));
+  const dayMonth = new RegExp(
+    `\\b(\\d{1,2})(?:st|nd|rd|th|er)?\\.?\\s+(?:de\\s+)?(${MONTH_RE})\\.?(?:\\s+(?:de\\s+)?(\\d{4}))?`,
+    'giu',
+  );
+  while ((m = dayMonth.exec(text)))
+    add(ymd(m[3] ? +m[3] : null, MONTHS[m[2].toLowerCase()], +m[1]));
+  const monthDay = new RegExp(
+    `\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`,
+    'giu',
+  );
+  while ((m = monthDay.exec(text)))
+    add(ymd(m[3] ? +m[3] : null, MONTHS[m[1].toLowerCase()], +m[2]));
 
   const years = /(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/g;
   while ((m = years.exec(text))) out.add(m[1]);

@@ -22,6 +22,9 @@ export const anchorsStage: Stage = {
   requires: ['title', 'text', 'lang'],
   assigns: ['anchors'],
   run(article) {
-    return { ...article, anchors: extractAnchors(article.title, article.text, article.lang ?? 'und') };
+    return {
+      ...article,
+      anchors: extractAnchors(article.title, article.text, article.lang ?? 'und'),
+    };
   },
 };

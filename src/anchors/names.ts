@@ -8,10 +8,51 @@ import { stopwords } from '../segment/stopwords.ts';
  */
 
 const CYRILLIC: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y',
-  к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f',
-  х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
-  і: 'i', ї: 'yi', є: 'ye', ґ: 'g', ө: 'o', ү: 'u', ң: 'ng', ә: 'a', қ: 'k', ғ: 'g', ұ: 'u', һ: 'h',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
+  і: 'i',
+  ї: 'yi',
+  є: 'ye',
+  ґ: 'g',
+  ө: 'o',
+  ү: 'u',
+  ң: 'ng',
+  ә: 'a',
+  қ: 'k',
+  ғ: 'g',
+  ұ: 'u',
+  һ: 'h',
 };
 
 /** Romanises Cyrillic letter by letter (a simple scientific-style table). */
@@ -70,7 +111,13 @@ export function nameAnchors(text: string, lang: string): string[] {
       if (sentenceStart && !nextCapitalised) return;
       // A Vietnamese word with native diacritics is a title or common word (`Tổng thống`)
       // unless it is part of a multi-word proper name (`Trung Quốc`).
-      if (lang === 'vi' && VIETNAMESE_MARKS.test(word) && !nextCapitalised && !prevCapitalised(tokens, i, line)) return;
+      if (
+        lang === 'vi' &&
+        VIETNAMESE_MARKS.test(word) &&
+        !nextCapitalised &&
+        !prevCapitalised(tokens, i, line)
+      )
+        return;
       const lower = word.toLowerCase();
       if (stop.has(lower) || english.has(lower)) return;
       for (const part of word.split(/[-’']/)) {

@@ -16,8 +16,14 @@ export function asciiDigits(text: string): string {
 
 const MULTIPLIERS: [RegExp, number][] = [
   [/^\s*(thousand|nghìn|ngàn|ألف|тыс\.?|тысяч[аи]?|mil|mille|tausend|ribu)\b/iu, 1e3],
-  [/^\s*(million|millions|triệu|مليون|млн\.?|миллион[аов]*|millón|millones|juta|millionen)\b/iu, 1e6],
-  [/^\s*(billion|billions|tỷ|tỉ|مليار|млрд\.?|миллиард[аов]*|milliard|milliarden|bilion|miliar)\b/iu, 1e9],
+  [
+    /^\s*(million|millions|triệu|مليون|млн\.?|миллион[аов]*|millón|millones|juta|millionen)\b/iu,
+    1e6,
+  ],
+  [
+    /^\s*(billion|billions|tỷ|tỉ|مليار|млрд\.?|миллиард[аов]*|milliard|milliarden|bilion|miliar)\b/iu,
+    1e9,
+  ],
   [/^\s*万/u, 1e4],
   [/^\s*亿/u, 1e8],
   [/^\s*千/u, 1e3],

@@ -43,8 +43,12 @@ export function formatScores(file: string, s: Scores, shuffledOrders: Scores[]):
       ? `${f3(get(s))}  (mean of ${shuffledOrders.length} shuffled orders ${f3(mean(shuffledOrders.map(get)))})`
       : f3(get(s));
   out.push(`${file}: ${s.docs} reports`);
-  out.push(`  BCubed     P ${f3(s.bcubed.precision)}  R ${f3(s.bcubed.recall)}  F1 ${withMean((x) => x.bcubed.f1)}`);
-  out.push(`  pairwise   P ${f3(s.pairwise.precision)}  R ${f3(s.pairwise.recall)}  F1 ${withMean((x) => x.pairwise.f1)}`);
+  out.push(
+    `  BCubed     P ${f3(s.bcubed.precision)}  R ${f3(s.bcubed.recall)}  F1 ${withMean((x) => x.bcubed.f1)}`,
+  );
+  out.push(
+    `  pairwise   P ${f3(s.pairwise.precision)}  R ${f3(s.pairwise.recall)}  F1 ${withMean((x) => x.pairwise.f1)}`,
+  );
   out.push(
     `  cross-lang P ${f3(s.crossLingual.precision)}  R ${f3(s.crossLingual.recall)}  F1 ${f3(s.crossLingual.f1)}  (${s.crossLingual.gold} gold pairs)`,
   );

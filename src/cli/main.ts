@@ -37,7 +37,11 @@ function reportRejections(rejections: readonly Rejection[]): void {
 function progressBar(total: number): { tick: () => void; stop: () => void } {
   if (!process.stderr.isTTY || total === 0) return { tick: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: ' {bar} {value}/{total} articles | {eta}s left', hideCursor: true },
+    {
+      stream: process.stderr,
+      format: ' {bar} {value}/{total} articles | {eta}s left',
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);
@@ -45,7 +49,10 @@ function progressBar(total: number): { tick: () => void; stop: () => void } {
 }
 
 /** Ingests files and folders into a store; returns the rejections. */
-async function ingestPaths(db: string, paths: string[]): Promise<{ rejections: Rejection[]; added: number; duplicates: number }> {
+async function ingestPaths(
+  db: string,
+  paths: string[],
+): Promise<{ rejections: Rejection[]; added: number; duplicates: number }> {
   const { files, rejections } = expandPaths(paths);
   const batches = files.map(readFile);
   const total = batches.reduce((n, b) => n + b.articles.length, 0);
@@ -84,7 +91,10 @@ function withStore<T>(db: string, fn: (store: SqliteStore) => T): T {
   }
 }
 
-function printEvents(db: string, opts: { lang?: string; since?: string; json?: boolean; limit?: number }): void {
+function printEvents(
+  db: string,
+  opts: { lang?: string; since?: string; json?: boolean; limit?: number },
+): void {
   withStore(db, (store) => {
     const events = store.listEvents({ lang: opts.lang, since: opts.since, limit: opts.limit });
     if (opts.json) {
@@ -151,7 +161,10 @@ export function buildProgram(): Command {
       const articles = store.eventArticles(id);
       if (opts.json) {
         const reports = articles.map(({ terms: _t, ...a }) => a);
-        process.stdout.write(JSON.stringify({ ...event, articles: articles.map((a) => a.id), reports }, null, 2) + '\n');
+        process.stdout.write(
+          JSON.stringify({ ...event, articles: articles.map((a) => a.id), reports }, null, 2) +
+            '\n',
+        );
       } else {
         process.stdout.write(formatEvent(event, articles) + '\n');
       }
@@ -159,7 +172,10 @@ export function buildProgram(): Command {
   );
 
   dbOption(
-    program.command('stats').description('Counts of articles, events, languages and rejected inputs.').option('--json', 'print JSON'),
+    program
+      .command('stats')
+      .description('Counts of articles, events, languages and rejected inputs.')
+      .option('--json', 'print JSON'),
   ).action((opts: { db: string; json?: boolean }) =>
     withStore(opts.db, (store) => {
       const s = store.stats();
@@ -191,9 +207,14 @@ export function buildProgram(): Command {
       const order = streamOrder(batch.articles);
       const bar = progressBar(order.length);
       let done = 0;
-      const run = await clusterArticles(order, { db: opts.db, onProgress: (n) => ((done = n), bar.tick()) });
+      const run = await clusterArticles(order, {
+        db: opts.db,
+        onProgress: (n) => ((done = n), bar.tick()),
+      });
       bar.stop();
-      const lines = batch.articles.map((a) => JSON.stringify({ id: a.id, event: run.predictions.get(a.id) ?? null }));
+      const lines = batch.articles.map((a) =>
+        JSON.stringify({ id: a.id, event: run.predictions.get(a.id) ?? null }),
+      );
       fs.writeFileSync(opts.out, lines.join('\n') + (lines.length ? '\n' : ''));
       const rejected = [...batch.rejections, ...run.rejections];
       reportRejections(rejected);
@@ -208,14 +229,20 @@ export function buildProgram(): Command {
         'figures, pairwise recall and precision per language pair, and predicted vs gold event counts.',
     )
     .argument('<gold...>', 'labelled .jsonl files (gold "event"; null = singleton)')
-    .option('--orders <n>', 'also run N seeded shuffled input orders and report the mean', positiveInt, 0)
+    .option(
+      '--orders <n>',
+      'also run N seeded shuffled input orders and report the mean',
+      positiveInt,
+      0,
+    )
     .option('--json', 'print JSON')
     .action(async (files: string[], opts: { orders: number; json?: boolean }) => {
       const results = [];
       for (const file of files) {
         const r = await evaluate(file, { orders: opts.orders });
         results.push(r);
-        if (!opts.json) process.stdout.write(formatScores(file, r.fileOrder, r.shuffledOrders) + '\n\n');
+        if (!opts.json)
+          process.stdout.write(formatScores(file, r.fileOrder, r.shuffledOrders) + '\n\n');
       }
       if (opts.json) {
         const out = results.map((r) => ({
@@ -237,11 +264,15 @@ export function buildProgram(): Command {
   dbOption(
     program
       .command('demo')
-      .description('Ingest the bundled demo corpus (examples/demo/corpus.jsonl) and print the events found.'),
+      .description(
+        'Ingest the bundled demo corpus (examples/demo/corpus.jsonl) and print the events found.',
+      ),
   ).action(async (opts: { db: string }) => {
     const r = await ingestPaths(opts.db, [DEMO_CORPUS]);
     reportRejections(r.rejections);
-    process.stderr.write(`babelwire: ${r.added} added, ${r.duplicates} already stored (${opts.db})\n`);
+    process.stderr.write(
+      `babelwire: ${r.added} added, ${r.duplicates} already stored (${opts.db})\n`,
+    );
     printEvents(opts.db, {});
   });
 

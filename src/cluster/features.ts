@@ -44,5 +44,11 @@ export function toFeatures(
   }
   norm = Math.sqrt(norm) || 1;
   for (const [t, w] of counts) counts.set(t, w / norm);
-  return { id, lang, terms: counts, anchors: [...new Set(anchorKeys(anchors))], day: dayNumber(published) };
+  return {
+    id,
+    lang,
+    terms: counts,
+    anchors: [...new Set(anchorKeys(anchors))],
+    day: dayNumber(published),
+  };
 }

@@ -97,7 +97,8 @@ export class OnlineClusterer {
 
   private indexKeys(article: ClusterFeatures): string[] {
     const weighted = [...article.terms].map(
-      ([t, w]) => [termKey(article.lang, t), w * this.termDf.idf(termKey(article.lang, t))] as const,
+      ([t, w]) =>
+        [termKey(article.lang, t), w * this.termDf.idf(termKey(article.lang, t))] as const,
     );
     weighted.sort((a, b) => b[1] - a[1]);
     return [
@@ -142,9 +143,11 @@ export class OnlineClusterer {
       event.centroids.set(article.lang, centroid);
     }
     for (const [t, w] of article.terms) centroid.set(t, (centroid.get(t) ?? 0) + w);
-    for (const a of article.anchors) event.anchorCounts.set(a, (event.anchorCounts.get(a) ?? 0) + 1);
+    for (const a of article.anchors)
+      event.anchorCounts.set(a, (event.anchorCounts.get(a) ?? 0) + 1);
     if (article.day !== null) {
-      event.firstDay = event.firstDay === null ? article.day : Math.min(event.firstDay, article.day);
+      event.firstDay =
+        event.firstDay === null ? article.day : Math.min(event.firstDay, article.day);
       event.lastDay = event.lastDay === null ? article.day : Math.max(event.lastDay, article.day);
     }
     for (const key of this.indexKeys(article)) {

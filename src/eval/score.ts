@@ -47,9 +47,14 @@ function groups(labels: string[]): Map<string, number[]> {
   return g;
 }
 
-export function score(gold: readonly GoldDoc[], predicted: ReadonlyMap<string, string | null>): Scores {
+export function score(
+  gold: readonly GoldDoc[],
+  predicted: ReadonlyMap<string, string | null>,
+): Scores {
   const n = gold.length;
-  const goldLabels = gold.map((d, i) => (d.event === null ? `\u0000gold-singleton-${i}` : `g:${d.event}`));
+  const goldLabels = gold.map((d, i) =>
+    d.event === null ? `\u0000gold-singleton-${i}` : `g:${d.event}`,
+  );
   const predLabels = gold.map((d, i) => {
     const p = predicted.get(d.id);
     return p === null || p === undefined ? `\u0000pred-singleton-${i}` : `p:${p}`;

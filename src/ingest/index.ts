@@ -43,7 +43,10 @@ export class Ingestor {
     this.store = store;
     this.pipeline = pipeline;
     this.nextSeq = store.maxEventSeq() + 1;
-    this.clusterer = new OnlineClusterer(() => `ev-${String(this.nextSeq++).padStart(6, '0')}`, params);
+    this.clusterer = new OnlineClusterer(
+      () => `ev-${String(this.nextSeq++).padStart(6, '0')}`,
+      params,
+    );
   }
 
   /** Opens an ingestor on a store, loading the models and the clustering state it holds. */
@@ -128,7 +131,13 @@ export class Ingestor {
   }
 
   private assign(article: StoredArticle): Decision {
-    const features = toFeatures(article.id, article.lang, article.terms, article.anchors, article.published);
+    const features = toFeatures(
+      article.id,
+      article.lang,
+      article.terms,
+      article.anchors,
+      article.published,
+    );
     const decision = this.clusterer.add(features);
     this.titles.set(article.id, { title: article.title, lang: article.lang });
     if (decision.isNew) this.firstSeen.set(decision.eventId, article.ingestedAt);
@@ -152,7 +161,8 @@ export class Ingestor {
     const names = top('p:')
       .filter((k) => !countryKeys.has(k))
       .map(capitalise);
-    const day = (d: number | null) => (d === null ? null : new Date(d * 86_400_000).toISOString().slice(0, 10));
+    const day = (d: number | null) =>
+      d === null ? null : new Date(d * 86_400_000).toISOString().slice(0, 10);
     const now = new Date().toISOString();
     return {
       id: eventId,

@@ -24,7 +24,10 @@ export interface FileBatch {
 }
 
 /** Expands files and folders (recursively, in name order) into the files to read. */
-export function expandPaths(paths: readonly string[]): { files: string[]; rejections: Rejection[] } {
+export function expandPaths(paths: readonly string[]): {
+  files: string[];
+  rejections: Rejection[];
+} {
   const files: string[] = [];
   const rejections: Rejection[] = [];
   const visit = (p: string, explicit: boolean) => {
@@ -205,9 +208,14 @@ function readHtml(file: string, html: string, batch: FileBatch): void {
     meta('meta[name="pubdate"]') ??
     meta('meta[name="date"]') ??
     meta('meta[itemprop="datePublished"]');
-  const url = meta('meta[property="og:url"]') ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+  const url =
+    meta('meta[property="og:url"]') ??
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    null;
   // Readability's types name the DOM Document; linkedom's document implements what it uses.
-  const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+  const parsed = new Readability(
+    document as unknown as ConstructorParameters<typeof Readability>[0],
+  ).parse();
   const text = (parsed?.textContent ?? '')
     .split('\n')
     .map((l) => l.trim())
@@ -217,7 +225,10 @@ function readHtml(file: string, html: string, batch: FileBatch): void {
     batch.rejections.push(rejection(file, 1, new BabelwireError('E_HTML')));
     return;
   }
-  const day = published && !Number.isNaN(Date.parse(published)) ? new Date(published).toISOString().slice(0, 10) : null;
+  const day =
+    published && !Number.isNaN(Date.parse(published))
+      ? new Date(published).toISOString().slice(0, 10)
+      : null;
   pushWhole(file, { title: parsed?.title ?? '', text, lang, published: day, url }, batch);
 }
 

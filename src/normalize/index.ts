@@ -26,7 +26,8 @@ export function isDateOnlyLine(line: string): boolean {
   return rest.length === 0;
 }
 
-const CAPTION_LABEL = /(^|[\s(])(Ảnh|Photo|Foto|Image|Picture|Фото|Снимок|图|圖|图片|صورة|الصورة)\s*[:：]/iu;
+const CAPTION_LABEL =
+  /(^|[\s(])(Ảnh|Photo|Foto|Image|Picture|Фото|Снимок|图|圖|图片|صورة|الصورة)\s*[:：]/iu;
 const PIPE_ONLY = /^[|\s¦]+$/;
 
 /** A photo caption line: a credit label near its end, often closed by a table pipe. */
@@ -37,7 +38,9 @@ export function isCaptionLine(line: string): boolean {
   if (/\|\s*$/.test(s) && CAPTION_LABEL.test(s)) return true;
   // A short line that ends in a credit (`... Ảnh: AFP.`) without being a sentence of the body.
   const label = CAPTION_LABEL.exec(s);
-  return label !== null && s.length - label.index < 60 && s.length < 300 && /[:：]\s*\S{2,}/.test(s);
+  return (
+    label !== null && s.length - label.index < 60 && s.length < 300 && /[:：]\s*\S{2,}/.test(s)
+  );
 }
 
 const BOILERPLATE =
@@ -61,7 +64,8 @@ const UNDERSCORE_WORD = /[\p{L}\p{M}\p{N}-]+(?:_[\p{L}\p{M}\p{N}-]+)+/gu;
 /** Inline normalisation that applies to titles and body lines alike. */
 export function normalizeInline(input: string): string {
   let s = input.normalize('NFC');
-  // Zero-width and control characters other pipelines leave behind.
+  // Zero-width and control characters other pipelines leave behind (matching them is the point).
+  // eslint-disable-next-line no-control-regex
   s = s.replace(/[\u200b-\u200d\u2060\ufeff\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
   s = s.replace(/[\t\u00a0\u3000]/g, ' ');
   // Vietnamese pre-segmentation: `bầu_cử` -> `bầu cử` (the word grouping is kept as a hint).
@@ -71,7 +75,7 @@ export function normalizeInline(input: string): string {
   s = s.replace(new RegExp(`(?<=[${HAN}${CJK_PUNCT}])\\s+(?=[\\d${CJK_PUNCT}])`, 'gu'), '');
   // Punctuation split off by spaces: `thành_phố .` -> `thành phố.`, `( AFP )` -> `(AFP)`.
   s = s.replace(/\s+(?=[.,;:!?%)\]}»،؛؟…](?:\s|$|[.,;:!?"”'’)\]}»]))/gu, '');
-  s = s.replace(/(?<=[(\[{«])\s+/g, '');
+  s = s.replace(/(?<=[([{«])\s+/g, '');
   // Straight quotes padded on both sides: `" Vấn đề ... họ "` -> `"Vấn đề ... họ"`.
   s = s.replace(/"\s+([^"\n]*?\S)\s+"/g, '"$1"');
   return s.replace(/ {2,}/g, ' ').trim();

@@ -117,7 +117,11 @@ function genericTerms(text: string, lang: string): string[] {
 }
 
 /** The content terms of a text in a given language. Pure apart from the shared lexicons. */
-export function segmentTerms(text: string, lang: string, hintWords: readonly string[] = []): string[] {
+export function segmentTerms(
+  text: string,
+  lang: string,
+  hintWords: readonly string[] = [],
+): string[] {
   switch (lang) {
     case 'zh':
       return chineseTerms(text);

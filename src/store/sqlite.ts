@@ -229,7 +229,8 @@ export class SqliteStore implements Store {
   }
 
   getEvent(id: string): StoredEvent | null {
-    const row = this.db.prepare('SELECT * FROM events WHERE id = ?').get(id) as EventRow | undefined;
+    const row = this.db.prepare('SELECT * FROM events WHERE id = ?').get(id) as
+      EventRow | undefined;
     return row ? toEvent(row) : null;
   }
 
@@ -251,7 +252,9 @@ export class SqliteStore implements Store {
 
   eventArticles(eventId: string): StoredArticle[] {
     return (
-      this.db.prepare('SELECT * FROM articles WHERE event_id = ? ORDER BY seq').all(eventId) as ArticleRow[]
+      this.db
+        .prepare('SELECT * FROM articles WHERE event_id = ? ORDER BY seq')
+        .all(eventId) as ArticleRow[]
     ).map(toArticle);
   }
 

@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { readGold } from '../src/eval/run.ts';
+import { score } from '../src/eval/score.ts';
+import { ROOT, tempDir } from './helpers.ts';
+
+const BIN = path.join(ROOT, 'bin', 'babelwire');
+const DEMO = path.join(ROOT, 'examples', 'demo', 'corpus.jsonl');
+
+function run(...args: string[]) {
+  const r = spawnSync(BIN, args, { encoding: 'utf8', cwd: ROOT });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface EventItem {
+  id: string;
+  title: string;
+  languages: string[];
+  articles: string[];
+}
+
+describe('babelwire CLI end to end (real SQLite file)', () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'e2e.db');
+
+  it('demo ingests the bundled corpus and prints events', () => {
+    const r = run('demo', '--db', db);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /ev-\d{6} /);
+    assert.match(r.stderr, /62 added/);
+  });
+
+  it('events --json lists events whose clustering matches the demo gold labels', () => {
+    const r = run('events', '--db', db, '--json');
+    assert.equal(r.code, 0, r.stderr);
+    const events = JSON.parse(r.stdout) as EventItem[];
+    for (const e of events) {
+      assert.ok(e.id && e.title && e.languages.length > 0 && e.articles.length > 0);
+    }
+    assert.ok(
+      events.some((e) => e.languages.length >= 3),
+      'some event is reported in 3+ languages',
+    );
+    const predicted = new Map<string, string | null>();
+    for (const e of events) for (const a of e.articles) predicted.set(a, e.id);
+    const s = score(readGold(DEMO), predicted);
+    assert.ok(s.bcubed.f1 >= 0.75, `demo BCubed F1 ${s.bcubed.f1.toFixed(3)}`);
+  });
+
+  it('re-ingesting the same articles changes nothing', () => {
+    const before = JSON.parse(run('stats', '--db', db, '--json').stdout) as Record<string, unknown>;
+    const r = run('ingest', '--db', db, DEMO);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /0 added, 62 already stored/);
+    const after = JSON.parse(run('stats', '--db', db, '--json').stdout) as Record<string, unknown>;
+    assert.deepEqual(after, before);
+    assert.deepEqual(Object.keys(after).slice(0, 3), ['articles', 'events', 'languages']);
+  });
+
+  it('bad input: one message per bad line, exit code 2, the rest stored, nothing lost', () => {
+    const bad = path.join(dir, 'bad.jsonl');
+    fs.writeFileSync(
+      bad,
+      [
+        JSON.stringify({
+          id: 'new-1',
+          title: 'Ferry sinks off Sulawesi',
+          text: 'A ferry carrying 120 people sank off Sulawesi, Indonesia.',
+          lang: 'en',
+        }),
+        '{not json',
+        JSON.stringify({ id: 'new-2', title: '', text: '' }),
+      ].join('\n'),
+    );
+    const r = run('ingest', '--db', db, bad);
+    assert.equal(r.code, 2);
+    assert.match(
+      r.stderr,
+      new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: malformed JSON`),
+    );
+    assert.match(r.stderr, /bad\.jsonl:3: empty article/);
+    const stats = JSON.parse(run('stats', '--db', db, '--json').stdout) as {
+      articles: number;
+      rejected: number;
+    };
+    assert.equal(stats.articles, 63);
+    assert.equal(stats.rejected, 2);
+  });
+
+  it('show prints one event with every report', () => {
+    const events = JSON.parse(run('events', '--db', db, '--json').stdout) as EventItem[];
+    const multi = events.find((e) => e.languages.length >= 2)!;
+    const r = run('show', multi.id, '--db', db, '--json');
+    assert.equal(r.code, 0, r.stderr);
+    const shown = JSON.parse(r.stdout) as { reports: { id: string; lang: string }[] };
+    assert.deepEqual(shown.reports.map((a) => a.id).sort(), [...multi.articles].sort());
+    assert.equal(run('show', 'ev-999999', '--db', db).code, 1);
+  });
+
+  it('cluster writes one prediction per input line and never reads gold labels', () => {
+    const input = path.join(dir, 'labelled.jsonl');
+    const lines = fs.readFileSync(DEMO, 'utf8').trim().split('\n').slice(0, 10);
+    // Every article gets the same bogus gold label: a clusterer that read it would merge all.
+    fs.writeFileSync(
+      input,
+      lines.map((l) => JSON.stringify({ ...JSON.parse(l), event: 'same' })).join('\n'),
+    );
+    const out = path.join(dir, 'pred.jsonl');
+    const r = run('cluster', input, '--out', out);
+    assert.equal(r.code, 0, r.stderr);
+    const preds = fs
+      .readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; event: string });
+    assert.equal(preds.length, 10);
+    assert.ok(new Set(preds.map((p) => p.event)).size > 1);
+  });
+
+  it('documents every command in --help', () => {
+    const r = run('--help');
+    for (const cmd of ['ingest', 'events', 'show', 'stats', 'cluster', 'eval', 'demo']) {
+      assert.match(r.stdout, new RegExp(`\\b${cmd}\\b`));
+      assert.equal(run(cmd, '--help').code, 0);
+    }
+  });
+});

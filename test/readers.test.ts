@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { expandPaths, MAX_ARTICLE_BYTES, readFile, splitTitle } from '../src/ingest/readers.ts';
+import { sample, tempDir } from './helpers.ts';
+
+describe('readers: bad input is rejected with file, line and reason', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'mixed.jsonl');
+  const good = {
+    id: 'a1',
+    title: 'Flood',
+    text: 'Rain flooded the town.',
+    lang: 'en',
+    event: 'gold-1',
+    extra: 1,
+  };
+  fs.writeFileSync(
+    file,
+    Buffer.concat([
+      Buffer.from(JSON.stringify(good) + '\n'),
+      Buffer.from('{"id": "a2", "title": broken\n'),
+      Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d, 0x0a]),
+      Buffer.from(JSON.stringify({ id: 'a4', title: '', text: '   ' }) + '\n'),
+      Buffer.from(
+        JSON.stringify({ id: 'a5', title: 'x', text: 'y'.repeat(MAX_ARTICLE_BYTES + 1) }) + '\n',
+      ),
+      Buffer.from(JSON.stringify({ title: 'No id', text: 'An article without an id.' }) + '\n'),
+      Buffer.from('[1, 2]\n'),
+      Buffer.from(
+        JSON.stringify({ id: 'a8', title: 'Bad date', text: 'x', published: 'yesterday' }) + '\n',
+      ),
+      Buffer.from(JSON.stringify({ id: 'a9', title: 'Bad type', text: 42 }) + '\n'),
+    ]),
+  );
+  const batch = readFile(file);
+
+  it('keeps the good lines and ignores unknown fields (gold event labels included)', () => {
+    assert.deepEqual(
+      batch.articles.map((a) => a.id),
+      ['a1', batch.articles[1].id],
+    );
+    assert.equal((batch.articles[0] as unknown as Record<string, unknown>).event, undefined);
+  });
+
+  it('derives a stable id from the content when there is none', () => {
+    const derived = batch.articles[1];
+    assert.ok(derived.idDerived);
+    assert.match(derived.id, /^bw-[0-9a-f]{16}$/);
+    assert.equal(readFile(file).articles[1].id, derived.id);
+  });
+
+  it('names the line and reason of every rejection', () => {
+    const byLine = new Map(batch.rejections.map((r) => [r.line, r]));
+    assert.equal(byLine.get(2)?.code, 'E_JSON');
+    assert.equal(byLine.get(3)?.code, 'E_UTF8');
+    assert.equal(byLine.get(4)?.code, 'E_EMPTY');
+    assert.equal(byLine.get(5)?.code, 'E_TOO_LARGE');
+    assert.equal(byLine.get(7)?.code, 'E_NOT_OBJECT');
+    assert.equal(byLine.get(8)?.code, 'E_FIELD');
+    assert.match(byLine.get(9)?.reason ?? '', /"text" must be a string/);
+    for (const r of batch.rejections) assert.equal(r.file, file);
+  });
+
+  it('rejects binary files and unsupported types', () => {
+    const bin = path.join(dir, 'image.txt');
+    fs.writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]));
+    assert.equal(readFile(bin).rejections[0].code, 'E_BINARY');
+    const other = path.join(dir, 'notes.docx');
+    fs.writeFileSync(other, 'x');
+    assert.equal(expandPaths([other]).rejections[0].code, 'E_FORMAT');
+  });
+});
+
+describe('readers: formats', () => {
+  it('reads a .txt file: title = first line after a crawl date', () => {
+    const { title, text } = splitTitle(sample('003'));
+    assert.ok(title.startsWith('Opposition supporters in Kyrgyzstan'));
+    assert.ok(
+      text.startsWith('Saturday, 04, May, 2024'),
+      'the crawl date stays for normalisation to record',
+    );
+  });
+
+  it('splits a title run into the body by a run of spaces (002)', () => {
+    const { title, text } = splitTitle(sample('002'));
+    assert.equal(title, '吉 反对派 占领 总统府');
+    assert.ok(text.startsWith('俄 驳斥'));
+  });
+
+  it('extracts the main text of an HTML page with Readability', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'page.html');
+    const para = 'Protesters gathered in the capital on Monday to demand a new election. '.repeat(
+      6,
+    );
+    fs.writeFileSync(
+      file,
+      `<!doctype html><html lang="en"><head><title>Protests in the capital</title>
+       <meta property="article:published_time" content="2020-10-05T10:00:00Z"></head>
+       <body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+       <article><h1>Protests in the capital</h1><p>${para}</p><p>${para}</p></article>
+       <footer>Copyright 2020 Example Media. All rights reserved.</footer></body></html>`,
+    );
+    const batch = readFile(file);
+    assert.equal(batch.rejections.length, 0);
+    const [a] = batch.articles;
+    assert.equal(a.title, 'Protests in the capital');
+    assert.equal(a.published, '2020-10-05');
+    assert.equal(a.lang, 'en');
+    assert.ok(a.text.includes('demand a new election'));
+    assert.ok(!a.text.includes('Home'), 'navigation is not main text');
+  });
+});
