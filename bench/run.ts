@@ -45,7 +45,9 @@ for (const input of articles) {
 console.log(`\npipeline over ${articles.length} articles from ${files.length} files`);
 console.log('stage            total ms   µs/article');
 for (const [name, ms] of stageTimes) {
-  console.log(`${name.padEnd(16)} ${ms.toFixed(0).padStart(8)}   ${((ms * 1000) / articles.length).toFixed(0).padStart(9)}`);
+  console.log(
+    `${name.padEnd(16)} ${ms.toFixed(0).padStart(8)}   ${((ms * 1000) / articles.length).toFixed(0).padStart(9)}`,
+  );
 }
 console.log('\nlanguage  articles  articles/s  chars/article');
 for (const [lang, e] of [...perLang].sort((a, b) => b[1].n - a[1].n).filter(([, e]) => e.n >= 20)) {
@@ -63,4 +65,6 @@ console.log(
   `\nonline clustering: ${features.length} articles in ${cms.toFixed(0)} ms ` +
     `(${((features.length * 1000) / cms).toFixed(0)} articles/s, ${clusterer.eventCount} events)`,
 );
-console.log(`heap used: ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+console.log(
+  `heap used: ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`,
+);
