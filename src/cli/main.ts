@@ -8,6 +8,8 @@ import { clusterArticles, evaluate, streamOrder } from '../eval/run.ts';
 import { Ingestor } from '../ingest/index.ts';
 import { expandPaths, readFile } from '../ingest/readers.ts';
 import { SqliteStore } from '../store/sqlite.ts';
+import { addChineseWords } from '../segment/index.ts';
+import { vietnameseLexicon } from '../segment/vietnamese.ts';
 import { formatEvent, formatEventLine, formatScores, mean } from './format.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -79,6 +81,20 @@ async function ingestPaths(
   return { rejections: all, added, duplicates };
 }
 
+/** User word lists: one entry per line, `#` starts a comment. */
+function readWordList(file: string): string[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.replace(/#.*/, '').split('\t')[0].trim())
+    .filter(Boolean);
+}
+
+function loadWordLists(opts: { zhDict?: string; viLexicon?: string }): void {
+  if (opts.zhDict) addChineseWords(readWordList(opts.zhDict));
+  if (opts.viLexicon) for (const w of readWordList(opts.viLexicon)) vietnameseLexicon.add(w);
+}
+
 function withStore<T>(db: string, fn: (store: SqliteStore) => T): T {
   if (!fs.existsSync(db)) {
     throw new Error(`no store at ${db}: run "babelwire ingest PATH…" or "babelwire demo" first`);
@@ -126,8 +142,14 @@ export function buildProgram(): Command {
           'and HTML (.html, main text extracted). Folders are read recursively. Re-ingesting changes nothing. ' +
           'Exit code 2 when some input was rejected.',
       )
-      .argument('<paths...>', 'files or folders to ingest'),
-  ).action(async (paths: string[], opts: { db: string }) => {
+      .argument('<paths...>', 'files or folders to ingest')
+      .option('--zh-dict <file>', 'extra Chinese words (names), one per line, kept whole by jieba')
+      .option(
+        '--vi-lexicon <file>',
+        'Vietnamese multi-syllable words, one per line, for word grouping',
+      ),
+  ).action(async (paths: string[], opts: { db: string; zhDict?: string; viLexicon?: string }) => {
+    loadWordLists(opts);
     const r = await ingestPaths(opts.db, paths);
     reportRejections(r.rejections);
     process.stderr.write(
