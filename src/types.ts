@@ -21,7 +21,7 @@ export interface ArticleInput {
 
 /** Language-independent features every report carries (see src/anchors). */
 export interface Anchors {
-  /** Normalised numbers with their unit word when there is one: `590`, `590|injur`. */
+  /** Normalised numbers (separators removed, multiplier words applied): `590`, `10000`. */
   numbers: string[];
   /** ISO dates or partial dates found in the text: `2020-10-05`, `--10-05`, `2020`. */
   dates: string[];
