@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { segmentTerms } from '../segment/index.ts';
+import { vietnameseLexicon } from '../segment/vietnamese.ts';
+import { glossConcepts } from './gloss.ts';
+import type { LexiconEntry } from './parsers.ts';
+
+/**
+ * A language pack maps the terms our segmenter produces for a language to weighted English
+ * concepts. It is a small text file: a JSON header line, then `term<TAB>concept:weight …`.
+ * Packs live in one folder (`BABELWIRE_PACKS`, default ~/.local/share/babelwire/packs), one
+ * file per language and source, and are loaded lazily, per language, when first needed.
+ */
+
+export interface PackInfo {
+  lang: string;
+  source: string;
+  licence: string;
+  entries: number;
+  built: string;
+  file?: string;
+  bytes?: number;
+}
+
+export type Concepts = readonly (readonly [string, number])[];
+
+/** Concepts kept per term: the strongest few carry the meaning. */
+const MAX_CONCEPTS_PER_TERM = 6;
+
+export function packsDir(): string {
+  return (
+    process.env.BABELWIRE_PACKS ??
+    path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'babelwire', 'packs')
+  );
+}
+
+/** The term key(s) a headword stands for, as the segmenter of its language would produce them. */
+function headwordKey(headword: string, lang: string): string | null {
+  const h = headword.normalize('NFC').trim();
+  if (!h) return null;
+  if (lang === 'zh' || lang === 'ja') return /\s/.test(h) ? null : h;
+  if (lang === 'vi') return h.toLowerCase();
+  const terms = segmentTerms(h, lang);
+  return terms.length === 1 ? terms[0] : null;
+}
+
+/** Builds a pack's term table from dictionary entries. Pure apart from the segmenter. */
+export function buildPackTable(entries: readonly LexiconEntry[], lang: string): Map<string, Concepts> {
+  const merged = new Map<string, Map<string, number>>();
+  for (const entry of entries) {
+    const concepts = glossConcepts(entry.senses);
+    if (concepts.length === 0) continue;
+    for (const headword of entry.headwords) {
+      const key = headwordKey(headword, lang);
+      if (!key) continue;
+      let target = merged.get(key);
+      if (!target) {
+        target = new Map();
+        merged.set(key, target);
+      }
+      for (const [c, w] of concepts) target.set(c, Math.max(target.get(c) ?? 0, w));
+    }
+  }
+  const table = new Map<string, Concepts>();
+  for (const [key, concepts] of merged) {
+    const top = [...concepts].sort((a, b) => b[1] - a[1]).slice(0, MAX_CONCEPTS_PER_TERM);
+    table.set(key, top);
+  }
+  return table;
+}
+
+export function writePack(info: PackInfo, table: Map<string, Concepts>, dir = packsDir()): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${info.lang}.${info.source}.pack`);
+  const lines = [JSON.stringify({ ...info, entries: table.size })];
+  for (const [key, concepts] of table) {
+    if (/[\t\n]/.test(key)) continue;
+    lines.push(`${key}\t${concepts.map(([c, w]) => `${c}:${w.toFixed(2)}`).join(' ')}`);
+  }
+  const tmp = `${file}.tmp`;
+  fs.writeFileSync(tmp, lines.join('\n') + '\n');
+  fs.renameSync(tmp, file);
+  return file;
+}
+
+export function listPacks(dir = packsDir()): PackInfo[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.pack'))
+    .sort()
+    .map((f) => {
+      const file = path.join(dir, f);
+      const fd = fs.openSync(file, 'r');
+      const buf = Buffer.alloc(4096);
+      const n = fs.readSync(fd, buf, 0, buf.length, 0);
+      fs.closeSync(fd);
+      const header = buf.subarray(0, n).toString('utf8').split('\n')[0];
+      return { ...(JSON.parse(header) as PackInfo), file, bytes: fs.statSync(file).size };
+    });
+}
+
+/** Loaded tables by language (all sources of a language merged); null = no pack installed. */
+const loaded = new Map<string, Map<string, Concepts> | null>();
+let loadedFrom: string | null = null;
+
+/** The concept table of a language, loading its packs on first use. */
+export function packFor(lang: string, dir = packsDir()): Map<string, Concepts> | null {
+  if (loadedFrom !== dir) {
+    loaded.clear();
+    loadedFrom = dir;
+  }
+  if (loaded.has(lang)) return loaded.get(lang)!;
+  const files = listPacks(dir).filter((p) => p.lang === lang);
+  if (files.length === 0) {
+    loaded.set(lang, null);
+    return null;
+  }
+  const table = new Map<string, Concepts>();
+  for (const p of files) {
+    const text = fs.readFileSync(p.file!, 'utf8');
+    let start = text.indexOf('\n') + 1;
+    while (start > 0 && start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      const tab = text.indexOf('\t', start);
+      if (tab > start && tab < end) {
+        const key = text.slice(start, tab);
+        const concepts = text
+          .slice(tab + 1, end)
+          .split(' ')
+          .map((cw) => {
+            const i = cw.lastIndexOf(':');
+            return [cw.slice(0, i), Number(cw.slice(i + 1))] as const;
+          });
+        const prev = table.get(key);
+        table.set(key, prev ? [...prev, ...concepts].slice(0, MAX_CONCEPTS_PER_TERM * 2) : concepts);
+        if (lang === 'vi' && key.includes(' ')) vietnameseLexicon.add(key);
+      }
+      start = end + 1;
+    }
+  }
+  loaded.set(lang, table);
+  return table;
+}
+
+/** Forgets loaded packs (after an install, or in tests). */
+export function resetPacks(): void {
+  loaded.clear();
+  loadedFrom = null;
+}
