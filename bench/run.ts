@@ -39,7 +39,7 @@ for (const input of articles) {
   entry.ms += ms;
   entry.chars += a.text.length;
   perLang.set(lang, entry);
-  features.push(toFeatures(a.id, lang, a.terms ?? [], a.anchors!, a.published));
+  features.push(toFeatures(a.id, lang, a.terms ?? [], a.anchors!, a.published, a.concepts));
 }
 
 console.log(`\npipeline over ${articles.length} articles from ${files.length} files`);

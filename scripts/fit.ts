@@ -37,7 +37,7 @@ const prepared: Prepared[] = files.map((file) => {
   const articles = streamOrder(readFile(file).articles);
   const features = articles.map((input) => {
     const a = pipeline.run({ ...input });
-    return toFeatures(a.id, a.lang ?? 'und', a.terms ?? [], a.anchors!, a.published);
+    return toFeatures(a.id, a.lang ?? 'und', a.terms ?? [], a.anchors!, a.published, a.concepts);
   });
   return { name: path.basename(file, '.jsonl'), gold: readGold(file), features };
 });
@@ -51,31 +51,25 @@ function run(p: Prepared, params: ClusterParams): number {
 }
 
 const grid = {
-  anchorWeight: [0, 0.1, 0.2],
-  crossAnchorWeight: [1.0, 1.3, 1.6, 2.0],
-  threshold: [0.19, 0.21, 0.23, 0.25],
+  conceptWeight: (process.env.FIT_CONCEPT ?? '0,0.5,1').split(',').map(Number),
+  crossConceptWeight: (process.env.FIT_CROSS ?? '0.8,1,1.3,1.6').split(',').map(Number),
+  threshold: (process.env.FIT_THRESHOLD ?? '0.17,0.19,0.21,0.23,0.25').split(',').map(Number),
 };
 
 let best: { params: ClusterParams; mean: number; perFile: number[] } | null = null;
-for (const anchorWeight of grid.anchorWeight) {
-  for (const crossAnchorWeight of grid.crossAnchorWeight) {
+for (const conceptWeight of grid.conceptWeight) {
+  for (const crossConceptWeight of grid.crossConceptWeight) {
     for (const threshold of grid.threshold) {
-      const params = {
-        ...DEFAULT_PARAMS,
-        surfaceWeight: 1,
-        anchorWeight,
-        crossAnchorWeight,
-        threshold,
-      };
+      const params = { ...DEFAULT_PARAMS, surfaceWeight: 1, conceptWeight, crossConceptWeight, threshold };
       const perFile = prepared.map((p) => run(p, params));
       const mean = perFile.reduce((a, b) => a + b, 0) / perFile.length;
+      const line =
+        `mean ${mean.toFixed(4)}  ${prepared.map((p, i) => `${p.name} ${perFile[i].toFixed(3)}`).join('  ')}  ` +
+        `concept ${conceptWeight} cross ${crossConceptWeight} threshold ${threshold}`;
       if (!best || mean > best.mean) {
         best = { params, mean, perFile };
-        console.log(
-          `mean ${mean.toFixed(4)}  ${prepared.map((p, i) => `${p.name} ${perFile[i].toFixed(3)}`).join('  ')}  ` +
-            `anchor ${anchorWeight} cross ${crossAnchorWeight} threshold ${threshold}`,
-        );
-      }
+        console.log(line + '  *');
+      } else if (process.env.FIT_VERBOSE) console.log(line);
     }
   }
 }

@@ -2,9 +2,10 @@ import { anchorsStage } from './anchors/index.ts';
 import { languageStage } from './language/index.ts';
 import { normalizeStage } from './normalize/index.ts';
 import { Pipeline } from './pipeline.ts';
+import { representStage } from './represent/index.ts';
 import { segmentStage } from './segment/index.ts';
 
-/** The default pipeline, in order: normalise -> language -> segment -> anchors. */
+/** The default pipeline, in order: normalise -> language -> segment -> anchors -> represent. */
 export function createDefaultPipeline(): Pipeline {
-  return Pipeline.create([normalizeStage, languageStage, segmentStage, anchorsStage]);
+  return Pipeline.create([normalizeStage, languageStage, segmentStage, anchorsStage, representStage]);
 }

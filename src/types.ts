@@ -50,6 +50,10 @@ export interface Article extends ArticleInput {
   /** Content terms after segmentation, stop-word removal and stemming. */
   terms?: string[];
   anchors?: Anchors;
+  /** Weighted language-neutral concepts (see src/represent). */
+  concepts?: [string, number][];
+  /** Share of the article's terms its language pack knew. */
+  conceptCoverage?: number;
 }
 
 /** An article as the store keeps it. */
@@ -65,6 +69,8 @@ export interface StoredArticle {
   source: string | null;
   contentHash: string;
   terms: string[];
+  /** Computed at ingest; not stored (recomputed from terms and packs when the store is reopened). */
+  concepts?: [string, number][];
   anchors: Anchors;
   captions: string[];
   eventId: string;

@@ -7,7 +7,8 @@ import { DEFAULT_PARAMS, type ClusterParams } from './params.ts';
  * Each new article is compared only with candidate events found through an inverted index
  * (its highest-weighted terms and its anchors). A candidate's score combines
  *   - the TF-IDF cosine to the centroid of the event's reports in the article's language,
- *   - the cosine of anchor vectors (numbers, dates, names, countries; IDF-weighted),
+ *   - the cosine of concept vectors: English-pivot glosses plus anchors (numbers, dates,
+ *     names, countries), IDF-weighted; this is what links reports across languages,
  *   - a decay with the distance in days when both sides are dated.
  * The article joins the best event at or above the threshold, or starts a new event.
  * IDF is kept up to date as articles arrive and applied at scoring time.
@@ -36,6 +37,8 @@ export interface EventState {
   centroids: Map<string, Map<string, number>>;
   /** Anchor key -> number of members carrying it. */
   anchorCounts: Map<string, number>;
+  /** Concept -> sum of member weights (all languages). */
+  concepts: Map<string, number>;
   firstDay: number | null;
   lastDay: number | null;
 }
@@ -49,7 +52,7 @@ export interface Decision {
 export class OnlineClusterer {
   readonly params: ClusterParams;
   private readonly termDf = new DocumentFrequencies();
-  private readonly anchorDf = new DocumentFrequencies();
+  private readonly conceptDf = new DocumentFrequencies();
   private readonly events = new Map<string, EventState>();
   private readonly index = new Map<string, Set<string>>();
   private readonly newEventId: () => string;
@@ -92,7 +95,7 @@ export class OnlineClusterer {
 
   private observe(article: ClusterFeatures): void {
     this.termDf.add([...article.terms.keys()].map((t) => termKey(article.lang, t)));
-    this.anchorDf.add(article.anchors);
+    this.conceptDf.add(article.concepts.keys());
   }
 
   private indexKeys(article: ClusterFeatures): string[] {
@@ -101,9 +104,11 @@ export class OnlineClusterer {
         [termKey(article.lang, t), w * this.termDf.idf(termKey(article.lang, t))] as const,
     );
     weighted.sort((a, b) => b[1] - a[1]);
+    const concepts = [...article.concepts].map(([c, w]) => [c, w * this.conceptDf.idf(c)] as const);
+    concepts.sort((a, b) => b[1] - a[1]);
     return [
       ...weighted.slice(0, this.params.indexTerms).map(([k]) => `t:${k}`),
-      ...article.anchors.map((a) => `a:${a}`),
+      ...concepts.slice(0, this.params.indexTerms).map(([k]) => `c:${k}`),
     ];
   }
 
@@ -114,7 +119,7 @@ export class OnlineClusterer {
       if (!events) continue;
       const weight = key.startsWith('t:')
         ? this.termDf.idf(key.slice(2))
-        : this.anchorDf.idf(key.slice(2));
+        : this.conceptDf.idf(key.slice(2));
       for (const id of events) hits.set(id, (hits.get(id) ?? 0) + weight);
     }
     return [...hits]
@@ -131,6 +136,7 @@ export class OnlineClusterer {
         members: [],
         centroids: new Map(),
         anchorCounts: new Map(),
+        concepts: new Map(),
         firstDay: null,
         lastDay: null,
       };
@@ -145,6 +151,7 @@ export class OnlineClusterer {
     for (const [t, w] of article.terms) centroid.set(t, (centroid.get(t) ?? 0) + w);
     for (const a of article.anchors)
       event.anchorCounts.set(a, (event.anchorCounts.get(a) ?? 0) + 1);
+    for (const [c, w] of article.concepts) event.concepts.set(c, (event.concepts.get(c) ?? 0) + w);
     if (article.day !== null) {
       event.firstDay =
         event.firstDay === null ? article.day : Math.min(event.firstDay, article.day);
@@ -182,21 +189,22 @@ export class OnlineClusterer {
     return dot / Math.sqrt(articleNorm * centroidNorm);
   }
 
-  /** Cosine of IDF-weighted anchor vectors (the event's is the sum over its members). */
-  anchorSimilarity(article: ClusterFeatures, event: EventState): number {
-    if (article.anchors.length === 0 || event.anchorCounts.size === 0) return 0;
+  /** Cosine of IDF-weighted concept vectors (the event's is the sum over its members). */
+  conceptSimilarity(article: ClusterFeatures, event: EventState): number {
+    if (article.concepts.size === 0 || event.concepts.size === 0) return 0;
     let dot = 0;
     let articleNorm = 0;
-    for (const a of article.anchors) {
-      const idf = this.anchorDf.idf(a);
-      articleNorm += idf * idf;
-      const c = event.anchorCounts.get(a);
-      if (c !== undefined) dot += idf * idf * c;
+    for (const [c, w] of article.concepts) {
+      const idf = this.conceptDf.idf(c);
+      const a = w * idf;
+      articleNorm += a * a;
+      const e = event.concepts.get(c);
+      if (e !== undefined) dot += a * e * idf;
     }
     if (dot === 0) return 0;
     let eventNorm = 0;
-    for (const [a, c] of event.anchorCounts) {
-      const x = c * this.anchorDf.idf(a);
+    for (const [c, e] of event.concepts) {
+      const x = e * this.conceptDf.idf(c);
       eventNorm += x * x;
     }
     return dot / Math.sqrt(articleNorm * eventNorm);
@@ -214,10 +222,10 @@ export class OnlineClusterer {
 
   score(article: ClusterFeatures, event: EventState): number {
     const p = this.params;
-    const anchors = this.anchorSimilarity(article, event);
+    const concepts = this.conceptSimilarity(article, event);
     const base = event.centroids.has(article.lang)
-      ? p.surfaceWeight * this.surfaceSimilarity(article, event) + p.anchorWeight * anchors
-      : p.crossAnchorWeight * anchors;
+      ? p.surfaceWeight * this.surfaceSimilarity(article, event) + p.conceptWeight * concepts
+      : p.crossConceptWeight * concepts;
     return base * this.timeFactor(article, event);
   }
 
@@ -226,7 +234,7 @@ export class OnlineClusterer {
     let best = event.members[0];
     let bestScore = -1;
     for (const m of event.members.slice(0, 50)) {
-      const s = this.surfaceSimilarity(m, event) + this.anchorSimilarity(m, event);
+      const s = this.surfaceSimilarity(m, event) + this.conceptSimilarity(m, event);
       if (s > bestScore) {
         best = m;
         bestScore = s;

@@ -7,10 +7,10 @@ export interface ClusterParams {
   version: string;
   /** Weight of the monolingual TF-IDF cosine (only when the event has a report in the language). */
   surfaceWeight: number;
-  /** Weight of the anchor cosine (numbers, dates, names, countries) in the same-language score. */
-  anchorWeight: number;
-  /** Weight of the anchor cosine when the event has no report in the article's language. */
-  crossAnchorWeight: number;
+  /** Weight of the concept cosine (glosses + anchors) in the same-language score. */
+  conceptWeight: number;
+  /** Weight of the concept cosine when the event has no report in the article's language. */
+  crossConceptWeight: number;
   /** An article joins the best event whose score reaches this; otherwise it starts a new one. */
   threshold: number;
   /** Days of distance that cost nothing (reports trail an event by a day or two). */
@@ -28,8 +28,8 @@ export const DEFAULT_PARAMS: ClusterParams = {
   // Fitted by `npm run fit` on vims, mmds, ntrex and itn dev sets (mean BCubed F1 0.837).
   // Within one language the TF-IDF cosine alone decided best; anchors carry cross-lingual links.
   surfaceWeight: 1,
-  anchorWeight: 0,
-  crossAnchorWeight: 1.3,
+  conceptWeight: 0,
+  crossConceptWeight: 1.3,
   threshold: 0.21,
   timeGraceDays: 3,
   timeScaleDays: 10,

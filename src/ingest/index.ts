@@ -5,6 +5,7 @@ import { OnlineClusterer, type Decision, type EventState } from '../cluster/inde
 import { DEFAULT_PARAMS, type ClusterParams } from '../cluster/params.ts';
 import { BabelwireError, rejection, type Rejection } from '../errors.ts';
 import type { Pipeline } from '../pipeline.ts';
+import { represent } from '../represent/index.ts';
 import { createDefaultPipeline } from '../stages.ts';
 import type { Store, StoredEvent } from '../store/types.ts';
 import type { ArticleInput, StoredArticle } from '../types.ts';
@@ -56,7 +57,14 @@ export class Ingestor {
     const ingestor = new Ingestor(store, pipeline, params);
     for (const row of store.clusterRows()) {
       ingestor.clusterer.restore(
-        toFeatures(row.id, row.lang, row.terms, row.anchors, row.published),
+        toFeatures(
+          row.id,
+          row.lang,
+          row.terms,
+          row.anchors,
+          row.published,
+          represent(row.lang, row.terms, row.anchors).concepts,
+        ),
         row.eventId,
       );
       ingestor.titles.set(row.id, { title: row.title, lang: row.lang });
@@ -92,6 +100,7 @@ export class Ingestor {
           source: a.source,
           contentHash: contentHash(a.title, a.text),
           terms: a.terms ?? [],
+          concepts: a.concepts ?? [],
           anchors: a.anchors ?? { numbers: [], dates: [], names: [], countries: [] },
           captions: a.captions ?? [],
           eventId: '',
