@@ -7,5 +7,11 @@ import { segmentStage } from './segment/index.ts';
 
 /** The default pipeline, in order: normalise -> language -> segment -> anchors -> represent. */
 export function createDefaultPipeline(): Pipeline {
-  return Pipeline.create([normalizeStage, languageStage, segmentStage, anchorsStage, representStage]);
+  return Pipeline.create([
+    normalizeStage,
+    languageStage,
+    segmentStage,
+    anchorsStage,
+    representStage,
+  ]);
 }

@@ -29,6 +29,8 @@ export interface Anchors {
   names: string[];
   /** ISO 3166 alpha-2 codes of countries named in the text. */
   countries: string[];
+  /** Consonant skeletons of names in any script (src/anchors/translit.ts): `SMBKB`. */
+  skeletons?: string[];
 }
 
 /**

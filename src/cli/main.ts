@@ -9,6 +9,14 @@ import { Ingestor } from '../ingest/index.ts';
 import { expandPaths, readFile } from '../ingest/readers.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import { addChineseWords } from '../segment/index.ts';
+import { listPacks, packFor, packsDir } from '../lexicon/pack.ts';
+import {
+  IMPORT_FORMATS,
+  importPack,
+  INSTALL_SOURCES,
+  installPack,
+  type ImportFormat,
+} from '../lexicon/sources.ts';
 import { vietnameseLexicon } from '../segment/vietnamese.ts';
 import { formatEvent, formatEventLine, formatScores, mean } from './format.ts';
 
@@ -75,6 +83,14 @@ async function ingestPaths(
       duplicates += result.duplicates;
     }
     bar.stop();
+    const unpacked = [...new Set(batches.flatMap((b) => b.articles.map((a) => a.lang)))].filter(
+      (l): l is string => typeof l === 'string' && l !== 'en' && packFor(l) === null,
+    );
+    if (unpacked.length) {
+      process.stderr.write(
+        `babelwire: no language pack for ${unpacked.join(', ')}: those reports link across languages by anchors only (see "babelwire packs list")\n`,
+      );
+    }
   } finally {
     store.close();
   }
@@ -281,6 +297,81 @@ export function buildProgram(): Command {
         }));
         process.stdout.write(JSON.stringify(out.length === 1 ? out[0] : out, null, 2) + '\n');
       }
+    });
+
+  const packs = program
+    .command('packs')
+    .description(
+      'Language packs: bilingual lexicons that map a language to English-pivot concepts for ' +
+        'cross-lingual linking. Folder: $BABELWIRE_PACKS (default ~/.local/share/babelwire/packs). ' +
+        'A language without a pack is linked by its anchors (numbers, names, countries) alone.',
+    );
+  packs
+    .command('list')
+    .description('Installed packs with their size, source and licence.')
+    .option('--json', 'print JSON')
+    .action((opts: { json?: boolean }) => {
+      const list = listPacks();
+      if (opts.json) {
+        process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+        return;
+      }
+      if (list.length === 0) process.stdout.write(`no packs in ${packsDir()}\n`);
+      for (const p of list) {
+        process.stdout.write(
+          `${p.lang.padEnd(4)} ${String(p.entries).padStart(7)} terms ${((p.bytes ?? 0) / 1e6).toFixed(1).padStart(6)} MB  ${p.source}  (${p.licence})\n`,
+        );
+      }
+      const covered = new Set(list.map((p) => p.lang));
+      const installable = Object.keys(INSTALL_SOURCES).filter((l) => !covered.has(l));
+      if (installable.length) {
+        process.stdout.write(
+          `installable here: ${installable.join(', ')} (babelwire packs install LANG…)\n`,
+        );
+      }
+    });
+  packs
+    .command('install')
+    .description(
+      `Build packs from sources on this machine: ${Object.entries(INSTALL_SOURCES)
+        .map(([l, s]) => `${l} (${s.map((x) => x.source).join(', ')})`)
+        .join('; ')}.`,
+    )
+    .argument('<langs...>', 'ISO 639-1 codes')
+    .action((langs: string[]) => {
+      let failed = 0;
+      for (const lang of langs) {
+        try {
+          for (const p of installPack(lang)) {
+            process.stderr.write(
+              `babelwire: installed ${p.lang} from ${p.source}: ${p.entries} terms (${p.file})\n`,
+            );
+          }
+        } catch (e) {
+          failed++;
+          process.stderr.write(`babelwire: ${lang}: ${(e as Error).message}\n`);
+        }
+      }
+      if (failed) process.exitCode = 1;
+    });
+  packs
+    .command('import')
+    .description('Build a pack from a dictionary file you point at.')
+    .argument('<format>', `one of ${IMPORT_FORMATS.join(', ')}`)
+    .argument(
+      '<file>',
+      'the dictionary (.tsv, StarDict folder or .tar.gz, dictd .index, CC-CEDICT .u8)',
+    )
+    .requiredOption('--lang <code>', 'the language of the headwords (ISO 639-1)')
+    .option('--licence <text>', 'licence to record with the pack')
+    .action((format: string, file: string, opts: { lang: string; licence?: string }) => {
+      if (!(IMPORT_FORMATS as readonly string[]).includes(format)) {
+        throw new Error(`unknown format "${format}" (use ${IMPORT_FORMATS.join(', ')})`);
+      }
+      const p = importPack(format as ImportFormat, file, opts.lang, { licence: opts.licence });
+      process.stderr.write(
+        `babelwire: imported ${p.lang} from ${file}: ${p.entries} terms (${p.file})\n`,
+      );
     });
 
   dbOption(

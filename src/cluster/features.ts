@@ -20,6 +20,7 @@ export function anchorKeys(a: Anchors): string[] {
     ...a.dates.filter((d) => d.length >= 7).map((x) => `d:${x}`),
     ...a.names.map((x) => `p:${x}`),
     ...a.countries.map((x) => `c:${x}`),
+    ...(a.skeletons ?? []).map((x) => `s:${x}`),
   ];
 }
 

@@ -41,7 +41,12 @@ export interface EventState {
   concepts: Map<string, number>;
   firstDay: number | null;
   lastDay: number | null;
+  /** Cached squared norms of the centroids (see cachedNorm); cleared when a member joins. */
+  norms: Map<string, { documents: number; value: number }>;
 }
+
+/** Share of collection growth after which a cached event norm is recomputed. */
+const NORM_REFRESH = 0.05;
 
 export interface Decision {
   eventId: string;
@@ -137,12 +142,14 @@ export class OnlineClusterer {
         centroids: new Map(),
         anchorCounts: new Map(),
         concepts: new Map(),
+        norms: new Map(),
         firstDay: null,
         lastDay: null,
       };
       this.events.set(eventId, event);
     }
     event.members.push(article);
+    event.norms.clear();
     let centroid = event.centroids.get(article.lang);
     if (!centroid) {
       centroid = new Map();
@@ -181,11 +188,14 @@ export class OnlineClusterer {
       if (c !== undefined) dot += a * c * idf;
     }
     if (dot === 0) return 0;
-    let centroidNorm = 0;
-    for (const [t, c] of centroid) {
-      const x = c * this.termDf.idf(termKey(article.lang, t));
-      centroidNorm += x * x;
-    }
+    const centroidNorm = this.cachedNorm(event, `t:${article.lang}`, this.termDf, () => {
+      let sum = 0;
+      for (const [t, c] of centroid) {
+        const x = c * this.termDf.idf(termKey(article.lang, t));
+        sum += x * x;
+      }
+      return sum;
+    });
     return dot / Math.sqrt(articleNorm * centroidNorm);
   }
 
@@ -202,12 +212,33 @@ export class OnlineClusterer {
       if (e !== undefined) dot += a * e * idf;
     }
     if (dot === 0) return 0;
-    let eventNorm = 0;
-    for (const [c, e] of event.concepts) {
-      const x = e * this.conceptDf.idf(c);
-      eventNorm += x * x;
-    }
+    const eventNorm = this.cachedNorm(event, 'concepts', this.conceptDf, () => {
+      let sum = 0;
+      for (const [c, e] of event.concepts) {
+        const x = e * this.conceptDf.idf(c);
+        sum += x * x;
+      }
+      return sum;
+    });
     return dot / Math.sqrt(articleNorm * eventNorm);
+  }
+
+  /**
+   * An event vector's squared norm under current IDF. Recomputing it for every comparison
+   * dominated the run time; IDF drifts slowly, so a norm is reused until the event changes or
+   * the collection has grown by NORM_REFRESH since it was computed.
+   */
+  private cachedNorm(
+    event: EventState,
+    key: string,
+    df: DocumentFrequencies,
+    compute: () => number,
+  ): number {
+    const cached = event.norms.get(key);
+    if (cached && df.documents <= cached.documents * (1 + NORM_REFRESH)) return cached.value;
+    const value = compute();
+    event.norms.set(key, { documents: df.documents, value });
+    return value;
   }
 
   timeFactor(article: ClusterFeatures, event: EventState): number {

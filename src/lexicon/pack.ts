@@ -31,7 +31,11 @@ const MAX_CONCEPTS_PER_TERM = 6;
 export function packsDir(): string {
   return (
     process.env.BABELWIRE_PACKS ??
-    path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'babelwire', 'packs')
+    path.join(
+      process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'),
+      'babelwire',
+      'packs',
+    )
   );
 }
 
@@ -46,7 +50,10 @@ function headwordKey(headword: string, lang: string): string | null {
 }
 
 /** Builds a pack's term table from dictionary entries. Pure apart from the segmenter. */
-export function buildPackTable(entries: readonly LexiconEntry[], lang: string): Map<string, Concepts> {
+export function buildPackTable(
+  entries: readonly LexiconEntry[],
+  lang: string,
+): Map<string, Concepts> {
   const merged = new Map<string, Map<string, number>>();
   for (const entry of entries) {
     const concepts = glossConcepts(entry.senses);
@@ -135,7 +142,10 @@ export function packFor(lang: string, dir = packsDir()): Map<string, Concepts> |
             return [cw.slice(0, i), Number(cw.slice(i + 1))] as const;
           });
         const prev = table.get(key);
-        table.set(key, prev ? [...prev, ...concepts].slice(0, MAX_CONCEPTS_PER_TERM * 2) : concepts);
+        table.set(
+          key,
+          prev ? [...prev, ...concepts].slice(0, MAX_CONCEPTS_PER_TERM * 2) : concepts,
+        );
         if (lang === 'vi' && key.includes(' ')) vietnameseLexicon.add(key);
       }
       start = end + 1;

@@ -73,12 +73,30 @@ export const INSTALL_SOURCES: Record<string, InstallSource[]> = {
   ru: [freedict('eng-rus', 'ru', true)],
 };
 
-export const IMPORT_FORMATS = ['wiktionary-tsv', 'stardict', 'dictd', 'dictd-reversed', 'cedict'] as const;
+export const IMPORT_FORMATS = [
+  'wiktionary-tsv',
+  'stardict',
+  'dictd',
+  'dictd-reversed',
+  'cedict',
+] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-function save(lang: string, source: string, licence: string, entries: LexiconEntry[], dir: string): PackInfo {
+function save(
+  lang: string,
+  source: string,
+  licence: string,
+  entries: LexiconEntry[],
+  dir: string,
+): PackInfo {
   const table = buildPackTable(entries, lang);
-  const info: PackInfo = { lang, source, licence, entries: table.size, built: new Date().toISOString() };
+  const info: PackInfo = {
+    lang,
+    source,
+    licence,
+    entries: table.size,
+    built: new Date().toISOString(),
+  };
   const file = writePack(info, table, dir);
   resetPacks();
   return { ...info, file, bytes: fs.statSync(file).size };
@@ -95,9 +113,14 @@ export function installPack(lang: string, dir = packsDir()): PackInfo[] {
   }
   const missing = sources.filter((s) => !s.available());
   if (missing.length === sources.length) {
-    throw new BabelwireError('E_USAGE', `pack "${lang}" needs ${missing.map((s) => s.needs).join(' or ')}`);
+    throw new BabelwireError(
+      'E_USAGE',
+      `pack "${lang}" needs ${missing.map((s) => s.needs).join(' or ')}`,
+    );
   }
-  return sources.filter((s) => s.available()).map((s) => save(lang, s.source, s.licence, s.read(), dir));
+  return sources
+    .filter((s) => s.available())
+    .map((s) => save(lang, s.source, s.licence, s.read(), dir));
 }
 
 function stardictDir(file: string): { dir: string; cleanup: () => void } {
@@ -154,5 +177,11 @@ export function importPack(
       break;
     }
   }
-  return save(lang, source, options.licence ?? 'as stated by the source file', entries, options.dir ?? packsDir());
+  return save(
+    lang,
+    source,
+    options.licence ?? 'as stated by the source file',
+    entries,
+    options.dir ?? packsDir(),
+  );
 }

@@ -23,7 +23,11 @@ export interface Representation {
   hasPack: boolean;
 }
 
-export function represent(lang: string, terms: readonly string[], anchors: Anchors): Representation {
+export function represent(
+  lang: string,
+  terms: readonly string[],
+  anchors: Anchors,
+): Representation {
   const weights = new Map<string, number>();
   const add = (k: string, w: number) => weights.set(k, (weights.get(k) ?? 0) + w);
   let known = 0;

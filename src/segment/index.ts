@@ -2,6 +2,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import type { Stage } from '../pipeline.ts';
 import { normalizeArabic } from './arabic.ts';
+import { chineseNameRuns } from '../anchors/translit.ts';
 import { STEMMERS } from './stemmers.ts';
 import { stopwords } from './stopwords.ts';
 import { groupSyllables, vietnameseLexicon } from './vietnamese.ts';
@@ -60,6 +61,8 @@ export function chineseWords(text: string): string[] {
 
 function chineseTerms(text: string): string[] {
   const stop = stopwords('zh');
+  // Transliterated foreign names (巴基耶夫) stay whole instead of falling apart (巴基耶 / 夫).
+  addChineseWords(chineseNameRuns(text));
   return chineseWords(text)
     .map((t) => t.trim().toLowerCase())
     .filter((t) => t.length > 0 && HAS_WORD_CHAR.test(t) && !stop.has(t));

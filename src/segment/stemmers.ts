@@ -2,7 +2,6 @@ import { stemmer as ar } from '@orama/stemmers/arabic';
 import { stemmer as da } from '@orama/stemmers/danish';
 import { stemmer as de } from '@orama/stemmers/german';
 import { stemmer as el } from '@orama/stemmers/greek';
-import { stemmer as en } from '@orama/stemmers/english';
 import { stemmer as es } from '@orama/stemmers/spanish';
 import { stemmer as fi } from '@orama/stemmers/finnish';
 import { stemmer as fr } from '@orama/stemmers/french';
@@ -23,6 +22,9 @@ import { stemmer as sv } from '@orama/stemmers/swedish';
 import { stemmer as ta } from '@orama/stemmers/tamil';
 import { stemmer as tr } from '@orama/stemmers/turkish';
 import { stemmer as uk } from '@orama/stemmers/ukrainian';
+// English uses wooorm's Porter stemmer: @orama's cuts -tion words short (election -> elec,
+// elect -> elect), which splits a noun from its verb and English from every gloss.
+import { stemmer as en } from 'stemmer';
 
 /**
  * Snowball stemmers by ISO 639-1 code. Malay shares the Indonesian stemmer (same morphology).

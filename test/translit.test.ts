@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  chineseNameRuns,
+  nameSkeleton,
+  romanizeArabic,
+  skeleton,
+} from '../src/anchors/translit.ts';
+import { romanizeCyrillic } from '../src/anchors/names.ts';
+
+describe('names across scripts', () => {
+  const same = (names: string[]) => {
+    const keys = names.map(nameSkeleton);
+    assert.ok(keys[0], `${names[0]} has a skeleton`);
+    for (let i = 1; i < names.length; i++)
+      assert.equal(keys[i], keys[0], `${names[i]} vs ${names[0]}`);
+  };
+
+  it('Jeenbekov = Жээнбеков = جينبيكوف = 热恩别科夫', () =>
+    same(['Jeenbekov', 'Жээнбеков', 'جينبيكوف', '热恩别科夫']));
+  it('Bakiyev = 巴基耶夫 = Бакиев', () => same(['Bakiyev', '巴基耶夫', 'Бакиев']));
+  it('Atambayev = أتامباييف = 阿坦巴耶夫', () => same(['Atambayev', 'أتامباييف', '阿坦巴耶夫']));
+  it('Tokayev = 托卡耶夫 = Токаев = توكاييف', () =>
+    same(['Tokayev', '托卡耶夫', 'Токаев', 'توكاييف']));
+  it('Bishkek = 比什凯克 (什 read as in names) = Бишкек = بشكيك', () =>
+    same(['Bishkek', '比什凯克', 'Бишкек', 'بشكيك']));
+  it('Trump = 特朗普 = ترامب = Трамп', () => same(['Trump', '特朗普', 'ترامب', 'Трамп']));
+
+  it('keeps different names apart', () => {
+    assert.notEqual(nameSkeleton('Jeenbekov'), nameSkeleton('Atambayev'));
+    assert.notEqual(nameSkeleton('Bishkek'), nameSkeleton('Almaty'));
+  });
+
+  it('guards against short false friends: no skeleton under three consonant classes', () => {
+    assert.equal(nameSkeleton('Of'), null);
+    assert.equal(nameSkeleton('Akayev'), null);
+    assert.equal(skeleton('akayev'), 'KB');
+  });
+
+  it('survives vowel loss and b/p/v/f substitution', () => {
+    assert.equal(skeleton('jeenbekov'), skeleton('dzhinbekof'));
+    assert.equal(skeleton('putin'), skeleton('pwtyn'));
+  });
+
+  it('romanises Arabic and Cyrillic letter by letter', () => {
+    assert.equal(romanizeArabic('بشكيك'), 'bshkyk');
+    assert.equal(romanizeCyrillic('Жээнбеков'), 'zheenbekov');
+  });
+
+  it('finds transliterated names in Chinese even when the segmenter split them', () => {
+    assert.deepEqual(chineseNameRuns('总统巴基耶夫已乘专机飞到了南部城市奥什。领导人萨里耶夫'), [
+      '巴基耶夫',
+      '萨里耶夫',
+    ]);
+    assert.deepEqual(chineseNameRuns('迈克·哈默7号说'), []);
+  });
+});
