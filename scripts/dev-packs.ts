@@ -1,0 +1,12 @@
+/**
+ * Installs the development pack set (see src/lexicon/dev-packs.ts) into $BABELWIRE_PACKS.
+ *   npm run packs:dev
+ */
+import path from 'node:path';
+import { installDevPacks } from '../src/lexicon/dev-packs.ts';
+import { packsDir } from '../src/lexicon/pack.ts';
+
+const shared = path.resolve(import.meta.dirname, '..', '..', 'shared');
+for (const p of installDevPacks(shared, packsDir())) {
+  console.log(`${p.lang} ${p.source}: ${p.entries} terms`);
+}
