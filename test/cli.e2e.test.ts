@@ -10,8 +10,15 @@ import { ROOT, tempDir } from './helpers.ts';
 const BIN = path.join(ROOT, 'bin', 'babelwire');
 const DEMO = path.join(ROOT, 'examples', 'demo', 'corpus.jsonl');
 
+// No packs: the CLI must work with anchors alone, whatever the machine has installed.
+const NO_PACKS = tempDir();
+
 function run(...args: string[]) {
-  const r = spawnSync(BIN, args, { encoding: 'utf8', cwd: ROOT });
+  const r = spawnSync(BIN, args, {
+    encoding: 'utf8',
+    cwd: ROOT,
+    env: { ...process.env, BABELWIRE_PACKS: NO_PACKS },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -146,6 +146,7 @@ export class Ingestor {
       article.terms,
       article.anchors,
       article.published,
+      article.concepts,
     );
     const decision = this.clusterer.add(features);
     this.titles.set(article.id, { title: article.title, lang: article.lang });
