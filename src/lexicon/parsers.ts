@@ -115,5 +115,18 @@ export function readStarDict(dir: string): LexiconEntry[] {
     const body = dict.subarray(offset, offset + size).toString('utf8');
     entries.push({ headwords: [word], senses: htmlSenses(body) });
   }
+  // `.syn` lists other forms of an entry (inflections: 710k of them for Arabic): word NUL index:u32be.
+  const synName = files.find((f) => f.endsWith('.syn'));
+  if (synName) {
+    const syn = fs.readFileSync(path.join(dir, synName));
+    let p = 0;
+    while (p < syn.length) {
+      const end = syn.indexOf(0, p);
+      if (end < 0 || end + 5 > syn.length) break;
+      const entry = entries[syn.readUInt32BE(end + 1)];
+      if (entry) entry.headwords.push(syn.subarray(p, end).toString('utf8'));
+      p = end + 5;
+    }
+  }
   return entries;
 }
