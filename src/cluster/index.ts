@@ -109,11 +109,16 @@ export class OnlineClusterer {
         [termKey(article.lang, t), w * this.termDf.idf(termKey(article.lang, t))] as const,
     );
     weighted.sort((a, b) => b[1] - a[1]);
-    const concepts = [...article.concepts].map(([c, w]) => [c, w * this.conceptDf.idf(c)] as const);
-    concepts.sort((a, b) => b[1] - a[1]);
+    // Anchors all go in; of the glosses, the strongest by weight alone. Ranking glosses by
+    // weight x idf picked rare dictionary noise (a German word's fifth sense) that no other
+    // language shares, and cross-lingual candidates went unfound.
+    const anchors = [...article.concepts.keys()].filter((c) => !c.startsWith('g:'));
+    const glosses = [...article.concepts].filter(([c]) => c.startsWith('g:'));
+    glosses.sort((a, b) => b[1] - a[1]);
     return [
       ...weighted.slice(0, this.params.indexTerms).map(([k]) => `t:${k}`),
-      ...concepts.slice(0, this.params.indexTerms).map(([k]) => `c:${k}`),
+      ...anchors.map((k) => `c:${k}`),
+      ...glosses.slice(0, this.params.indexTerms).map(([k]) => `c:${k}`),
     ];
   }
 

@@ -63,7 +63,11 @@ export function parseDictd(indexText: string, dict: Buffer): LexiconEntry[] {
       .split('\n')
       .slice(1)
       .map((l) => l.replace(/^\s*\d+\.\s*/, '').trim())
-      .filter((l) => l && !l.startsWith('/'));
+      // Cross-references and synonym lists name headwords of the source language, not glosses.
+      .filter(
+        (l) => l && !l.startsWith('/') && !/^(synonyms?|see|note|antonyms?|example)s?:/i.test(l),
+      )
+      .map((l) => l.replace(/\{[^}]*\}/g, ' '));
     entries.push({ headwords: [headword], senses });
   }
   return entries;
