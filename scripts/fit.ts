@@ -73,6 +73,9 @@ const grid = {
   anchorShare: (process.env.FIT_ANCHOR_SHARE ?? String(ANCHOR_SHARE)).split(',').map(Number),
   conceptWeight: (process.env.FIT_CONCEPT ?? '0,0.5,1').split(',').map(Number),
   crossConceptWeight: (process.env.FIT_CROSS ?? '0.8,1,1.3,1.6').split(',').map(Number),
+  linkThreshold: (process.env.FIT_LINK ?? String(DEFAULT_PARAMS.linkThreshold))
+    .split(',')
+    .map(Number),
   threshold: (process.env.FIT_THRESHOLD ?? '0.17,0.19,0.21,0.23,0.25').split(',').map(Number),
 };
 
@@ -81,24 +84,26 @@ let best: { params: ClusterParams; anchorShare: number; mean: number; perFile: n
 for (const anchorShare of grid.anchorShare)
   for (const conceptWeight of grid.conceptWeight) {
     for (const crossConceptWeight of grid.crossConceptWeight) {
-      for (const threshold of grid.threshold) {
-        const params = {
-          ...DEFAULT_PARAMS,
-          surfaceWeight: 1,
-          conceptWeight,
-          crossConceptWeight,
-          threshold,
-        };
-        const perFile = prepared.map((p) => run(p, params, anchorShare));
-        const mean = perFile.reduce((a, b) => a + b, 0) / perFile.length;
-        const line =
-          `mean ${mean.toFixed(4)}  ${prepared.map((p, i) => `${p.name} ${perFile[i].toFixed(3)}`).join('  ')}  ` +
-          `share ${anchorShare} concept ${conceptWeight} cross ${crossConceptWeight} threshold ${threshold}`;
-        if (!best || mean > best.mean) {
-          best = { params, anchorShare, mean, perFile };
-          console.log(line + '  *');
-        } else if (process.env.FIT_VERBOSE) console.log(line);
-      }
+      for (const threshold of grid.threshold)
+        for (const linkThreshold of grid.linkThreshold) {
+          const params = {
+            ...DEFAULT_PARAMS,
+            surfaceWeight: 1,
+            conceptWeight,
+            crossConceptWeight,
+            threshold,
+            linkThreshold,
+          };
+          const perFile = prepared.map((p) => run(p, params, anchorShare));
+          const mean = perFile.reduce((a, b) => a + b, 0) / perFile.length;
+          const line =
+            `mean ${mean.toFixed(4)}  ${prepared.map((p, i) => `${p.name} ${perFile[i].toFixed(3)}`).join('  ')}  ` +
+            `share ${anchorShare} link ${linkThreshold} concept ${conceptWeight} cross ${crossConceptWeight} threshold ${threshold}`;
+          if (!best || mean > best.mean) {
+            best = { params, anchorShare, mean, perFile };
+            console.log(line + '  *');
+          } else if (process.env.FIT_VERBOSE) console.log(line);
+        }
     }
   }
 console.log('\nbest:', JSON.stringify(best, null, 2));

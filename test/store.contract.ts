@@ -59,6 +59,21 @@ export function storeContract(open: () => Store): void {
     store.close();
   });
 
+  it('merges one event into another', () => {
+    const store = open();
+    store.transaction(() => {
+      store.insertArticle(article('m1', 'ev-a'));
+      store.insertArticle(article('m2', 'ev-b'));
+      store.upsertEvent(event('ev-a', 1));
+      store.upsertEvent(event('ev-b', 1));
+      store.mergeEvents('ev-b', 'ev-a');
+    });
+    assert.deepEqual(store.eventArticleIds('ev-a'), ['m1', 'm2']);
+    assert.equal(store.getEvent('ev-b'), null);
+    assert.equal(store.articleEventId('m2'), 'ev-a');
+    store.close();
+  });
+
   it('rolls a failed transaction back whole', () => {
     const store = open();
     assert.throws(() =>

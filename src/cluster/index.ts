@@ -52,6 +52,8 @@ export interface Decision {
   eventId: string;
   isNew: boolean;
   score: number;
+  /** Events in other languages that were linked into this one (event-level linking). */
+  absorbed: string[];
 }
 
 export class OnlineClusterer {
@@ -79,17 +81,88 @@ export class OnlineClusterer {
   add(article: ClusterFeatures): Decision {
     this.observe(article);
     let best: { id: string; score: number } | null = null;
-    for (const id of this.candidates(article)) {
+    const candidates = this.candidates(article);
+    for (const id of candidates) {
       const score = this.score(article, this.events.get(id)!);
       if (!best || score > best.score) best = { id, score };
     }
     if (best && best.score >= this.params.threshold) {
       this.attach(article, best.id);
-      return { eventId: best.id, isNew: false, score: best.score };
+      const absorbed = this.link(best.id, candidates);
+      return { eventId: best.id, isNew: false, score: best.score, absorbed };
     }
     const id = this.newEventId();
     this.attach(article, id);
-    return { eventId: id, isNew: true, score: best?.score ?? 0 };
+    return {
+      eventId: id,
+      isNew: true,
+      score: best?.score ?? 0,
+      absorbed: this.link(id, candidates),
+    };
+  }
+
+  /**
+   * Event-level linking across languages (as Miranda et al. 2018 do): once an event has grown,
+   * compare its concept centroid with the candidate events whose languages it does not share,
+   * and absorb those similar enough. Centroids of several reports are steadier than one
+   * article, so a link missed at article level can be made here.
+   */
+  private link(eventId: string, candidates: readonly string[]): string[] {
+    const threshold = this.params.linkThreshold;
+    const event = this.events.get(eventId)!;
+    if (!threshold || event.members.length < 2) return [];
+    const languages = new Set(event.members.map((m) => m.lang));
+    const absorbed: string[] = [];
+    for (const id of candidates) {
+      const other = this.events.get(id);
+      if (!other || id === eventId) continue;
+      if (other.members.some((m) => languages.has(m.lang))) continue;
+      if (this.centroidSimilarity(event, other) < threshold) continue;
+      this.absorb(event, other);
+      for (const m of other.members) languages.add(m.lang);
+      absorbed.push(id);
+    }
+    return absorbed;
+  }
+
+  /** Cosine of two events' IDF-weighted concept centroids. */
+  centroidSimilarity(a: EventState, b: EventState): number {
+    let dot = 0;
+    const [small, large] = a.concepts.size <= b.concepts.size ? [a, b] : [b, a];
+    for (const [c, w] of small.concepts) {
+      const x = large.concepts.get(c);
+      if (x !== undefined) {
+        const idf = this.conceptDf.idf(c);
+        dot += w * x * idf * idf;
+      }
+    }
+    if (dot === 0) return 0;
+    return dot / Math.sqrt(this.conceptNorm(a) * this.conceptNorm(b));
+  }
+
+  /** Moves every member of `other` into `event` and forgets `other`. */
+  private absorb(event: EventState, other: EventState): void {
+    this.events.delete(other.id);
+    for (const set of this.index.values()) {
+      if (set.delete(other.id)) set.add(event.id);
+    }
+    for (const m of other.members) {
+      event.members.push(m);
+      let centroid = event.centroids.get(m.lang);
+      if (!centroid) {
+        centroid = new Map();
+        event.centroids.set(m.lang, centroid);
+      }
+      for (const [t, w] of m.terms) centroid.set(t, (centroid.get(t) ?? 0) + w);
+      for (const a of m.anchors) event.anchorCounts.set(a, (event.anchorCounts.get(a) ?? 0) + 1);
+      for (const [c, w] of m.concepts) event.concepts.set(c, (event.concepts.get(c) ?? 0) + w);
+    }
+    for (const d of [other.firstDay, other.lastDay]) {
+      if (d === null) continue;
+      event.firstDay = event.firstDay === null ? d : Math.min(event.firstDay, d);
+      event.lastDay = event.lastDay === null ? d : Math.max(event.lastDay, d);
+    }
+    event.norms.clear();
   }
 
   /** Re-creates state from the store: the article is known to belong to `eventId`. */
@@ -217,7 +290,11 @@ export class OnlineClusterer {
       if (e !== undefined) dot += a * e * idf;
     }
     if (dot === 0) return 0;
-    const eventNorm = this.cachedNorm(event, 'concepts', this.conceptDf, () => {
+    return dot / Math.sqrt(articleNorm * this.conceptNorm(event));
+  }
+
+  private conceptNorm(event: EventState): number {
+    return this.cachedNorm(event, 'concepts', this.conceptDf, () => {
       let sum = 0;
       for (const [c, e] of event.concepts) {
         const x = e * this.conceptDf.idf(c);
@@ -225,7 +302,6 @@ export class OnlineClusterer {
       }
       return sum;
     });
-    return dot / Math.sqrt(articleNorm * eventNorm);
   }
 
   /**

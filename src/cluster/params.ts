@@ -13,6 +13,11 @@ export interface ClusterParams {
   crossConceptWeight: number;
   /** An article joins the best event whose score reaches this; otherwise it starts a new one. */
   threshold: number;
+  /**
+   * Two events with no language in common are merged when the cosine of their concept
+   * centroids reaches this (0 switches event-level linking off).
+   */
+  linkThreshold: number;
   /** Days of distance that cost nothing (reports trail an event by a day or two). */
   timeGraceDays: number;
   /** Beyond the grace, the score decays by e^(-days/scale). */
@@ -32,6 +37,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   conceptWeight: 0,
   crossConceptWeight: 2.2,
   threshold: 0.24,
+  linkThreshold: 0,
   timeGraceDays: 3,
   timeScaleDays: 10,
   maxCandidates: 30,

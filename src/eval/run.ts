@@ -47,6 +47,10 @@ export async function clusterArticles(
       rejections.push(...result.rejections);
       for (const a of chunk) predictions.set(a.id, result.assignments.get(a.id) ?? null);
     }
+    // Event-level linking may have merged an event of an earlier chunk since.
+    for (const [id, eventId] of predictions) {
+      if (eventId !== null) predictions.set(id, ingestor.resolveEvent(eventId));
+    }
     return { predictions, rejections, order: articles.map((a) => a.id) };
   } finally {
     store.close();

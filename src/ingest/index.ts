@@ -38,6 +38,8 @@ export class Ingestor {
   readonly clusterer: OnlineClusterer;
   private readonly titles = new Map<string, { title: string; lang: string }>();
   private readonly firstSeen = new Map<string, string>();
+  /** Events absorbed by event-level linking in this session -> the event they went into. */
+  private readonly renamed = new Map<string, string>();
   private nextSeq: number;
 
   private constructor(store: Store, pipeline: Pipeline, params: ClusterParams) {
@@ -113,6 +115,7 @@ export class Ingestor {
       }
       onArticle?.();
     }
+    const renamed = this.renamed;
     this.store.transaction(() => {
       const touched = new Set<string>();
       for (const article of processed) {
@@ -126,13 +129,31 @@ export class Ingestor {
         article.eventId = decision.eventId;
         this.store.insertArticle(article);
         touched.add(decision.eventId);
+        for (const gone of decision.absorbed) {
+          this.store.mergeEvents(gone, decision.eventId);
+          touched.delete(gone);
+          renamed.set(gone, decision.eventId);
+          const seen = this.firstSeen.get(gone);
+          const mine = this.firstSeen.get(decision.eventId);
+          if (seen && (!mine || seen < mine)) this.firstSeen.set(decision.eventId, seen);
+        }
         result.added++;
         result.assignments.set(article.id, decision.eventId);
       }
       for (const id of touched) this.store.upsertEvent(this.summarise(id));
       for (const r of result.rejections) this.store.recordRejection(r);
     });
+    for (const [articleId, eventId] of result.assignments) {
+      result.assignments.set(articleId, this.resolveEvent(eventId));
+    }
     return result;
+  }
+
+  /** The event an event id now stands for, after event-level links merged it (or itself). */
+  resolveEvent(eventId: string): string {
+    let current = eventId;
+    while (this.renamed.has(current)) current = this.renamed.get(current)!;
+    return current;
   }
 
   private eventOf(articleId: string): string {

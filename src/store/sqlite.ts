@@ -207,6 +207,11 @@ export class SqliteStore implements Store {
       });
   }
 
+  mergeEvents(from: string, into: string): void {
+    this.db.prepare('UPDATE articles SET event_id = ? WHERE event_id = ?').run(into, from);
+    this.db.prepare('DELETE FROM events WHERE id = ?').run(from);
+  }
+
   *clusterRows(): Iterable<ClusterRow> {
     const stmt = this.db.prepare(
       'SELECT id, title, lang, terms, anchors, published, event_id FROM articles ORDER BY seq',

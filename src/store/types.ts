@@ -57,6 +57,8 @@ export interface Store {
   articleByContentHash(hash: string): string | null;
   insertArticle(article: StoredArticle): void;
   upsertEvent(event: StoredEvent): void;
+  /** Moves every article of event `from` into `into` and deletes `from`. */
+  mergeEvents(from: string, into: string): void;
   /** Every stored article's clustering features, in arrival order. */
   clusterRows(): Iterable<ClusterRow>;
   maxEventSeq(): number;
