@@ -10,6 +10,7 @@ import path from 'node:path';
 import { toFeatures, type ClusterFeatures } from '../src/cluster/features.ts';
 import { OnlineClusterer } from '../src/cluster/index.ts';
 import { readFile } from '../src/ingest/readers.ts';
+import { listPacks, packFor, packsDir } from '../src/lexicon/pack.ts';
 import { createDefaultPipeline } from '../src/stages.ts';
 import type { ArticleInput } from '../src/types.ts';
 
@@ -19,6 +20,26 @@ const files = [
   path.join(ROOT, 'examples', 'demo', 'corpus.jsonl'),
   ...['vims-dev', 'mmds-dev', 'ntrex-xling', 'itn-dev'].map((f) => path.join(BENCH, `${f}.jsonl`)),
 ].filter((f) => fs.existsSync(f));
+
+// Language packs: load time and memory of each installed language (they load lazily, per language).
+const installed = [...new Set(listPacks().map((p) => p.lang))];
+if (installed.length === 0) {
+  console.log(
+    `no language packs in ${packsDir()} (npm run packs:dev installs the development set)`,
+  );
+} else {
+  console.log('pack  load ms  heap MB (cumulative)');
+  const heap0 = process.memoryUsage().heapUsed;
+  for (const lang of installed) {
+    const t = performance.now();
+    const table = packFor(lang);
+    const ms = performance.now() - t;
+    const mb = (process.memoryUsage().heapUsed - heap0) / 1e6;
+    console.log(
+      `${lang.padEnd(5)} ${ms.toFixed(0).padStart(7)}  ${mb.toFixed(0).padStart(7)}   (${table?.size ?? 0} terms)`,
+    );
+  }
+}
 
 const pipeline = createDefaultPipeline();
 const t0 = performance.now();

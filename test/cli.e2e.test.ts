@@ -127,9 +127,30 @@ describe('babelwire CLI end to end (real SQLite file)', () => {
     assert.ok(new Set(preds.map((p) => p.event)).size > 1);
   });
 
+  it('packs: import a file the user points at, then list it', () => {
+    const packs = tempDir();
+    const tsv = path.join(dir, 'tiny-vi.tsv');
+    fs.writeFileSync(tsv, 'bầu cử\t<ol><li>to elect</li></ol>\nlũ lụt\t<ol><li>flood</li></ol>\n');
+    const env = { ...process.env, BABELWIRE_PACKS: packs };
+    const imported = spawnSync(BIN, ['packs', 'import', 'wiktionary-tsv', tsv, '--lang', 'vi'], {
+      encoding: 'utf8',
+      env,
+    });
+    assert.equal(imported.status, 0, imported.stderr);
+    const listed = spawnSync(BIN, ['packs', 'list', '--json'], { encoding: 'utf8', env });
+    const list = JSON.parse(listed.stdout) as { lang: string; entries: number }[];
+    assert.deepEqual(
+      list.map((p) => [p.lang, p.entries]),
+      [['vi', 2]],
+    );
+    const bad = spawnSync(BIN, ['packs', 'install', 'xx'], { encoding: 'utf8', env });
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /packs import/);
+  });
+
   it('documents every command in --help', () => {
     const r = run('--help');
-    for (const cmd of ['ingest', 'events', 'show', 'stats', 'cluster', 'eval', 'demo']) {
+    for (const cmd of ['ingest', 'events', 'show', 'stats', 'cluster', 'eval', 'demo', 'packs']) {
       assert.match(r.stdout, new RegExp(`\\b${cmd}\\b`));
       assert.equal(run(cmd, '--help').code, 0);
     }
