@@ -12,7 +12,13 @@ import { BENCHMARKS, ROOT, SHARED, tempDir } from './helpers.ts';
 
 const floors = JSON.parse(
   fs.readFileSync(path.join(ROOT, 'test', 'eval-floors.json'), 'utf8'),
-) as Record<string, { bcubedF1: number } | string>;
+) as Record<string, Floor | string>;
+
+interface Floor {
+  bcubedF1: number;
+  crossRecall?: number;
+  crossPrecision?: number;
+}
 
 describe('quality gate: development-set floors (../shared/benchmarks)', () => {
   const previous = process.env.BABELWIRE_PACKS;
@@ -40,6 +46,18 @@ describe('quality gate: development-set floors (../shared/benchmarks)', () => {
         f1 >= floor.bcubedF1,
         `${file}: BCubed F1 ${f1.toFixed(4)} < floor ${floor.bcubedF1}`,
       );
+      if (floor.crossRecall !== undefined) {
+        assert.ok(
+          x.recall >= floor.crossRecall,
+          `${file}: cross-lingual recall ${x.recall.toFixed(3)}`,
+        );
+      }
+      if (floor.crossPrecision !== undefined) {
+        assert.ok(
+          x.precision >= floor.crossPrecision,
+          `${file}: cross-lingual precision ${x.precision.toFixed(3)}`,
+        );
+      }
     });
   }
 });
