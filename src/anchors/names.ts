@@ -96,6 +96,10 @@ export function nameAnchors(text: string, lang: string): string[] {
   const stop = stopwords(lang);
   const english = stopwords('en');
   const keys = new Set<string>();
+  // A capitalised word that the same text also writes in lower case is a common word in a
+  // title or at a sentence start (`Health Ministry`, `Central Election Commission`), not a name.
+  const lowerWords = new Set<string>();
+  for (const m of text.matchAll(WORD)) if (/^\p{Ll}/u.test(m[0])) lowerWords.add(m[0]);
   for (const line of text.split('\n')) {
     const tokens = [...line.matchAll(WORD)];
     tokens.forEach((m, i) => {
@@ -119,7 +123,7 @@ export function nameAnchors(text: string, lang: string): string[] {
       )
         return;
       const lower = word.toLowerCase();
-      if (stop.has(lower) || english.has(lower)) return;
+      if (stop.has(lower) || english.has(lower) || lowerWords.has(lower)) return;
       for (const part of word.split(/[-’']/)) {
         const key = nameKey(part);
         if (key.length >= MIN_NAME_KEY_LENGTH && !CALENDAR_WORDS.has(key)) keys.add(key);

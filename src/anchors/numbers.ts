@@ -29,7 +29,9 @@ const MULTIPLIERS: [RegExp, number][] = [
   [/^\s*千/u, 1e3],
 ];
 
-const NUMBER = /(?<![\p{L}\d.,])(\d{1,3}(?:([.,  ])\d{3})+|\d+)(?:[.,](\d+))?/gu;
+// Digits glued to Han or Arabic text (`至少40多人`) are numbers; glued to Latin letters (`G7`) not.
+const NUMBER =
+  /(?<![\p{Script=Latin}\p{Script=Cyrillic}\d.,])(\d{1,3}(?:([.,  ])\d{3})+|\d+)(?:[.,](\d+))?/gu;
 
 export interface FoundNumber {
   value: number;

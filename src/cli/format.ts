@@ -1,4 +1,5 @@
 import type { Scores } from '../eval/score.ts';
+import type { EventFacts } from '../facts/index.ts';
 import type { StoredEvent } from '../store/types.ts';
 import type { StoredArticle } from '../types.ts';
 
@@ -20,8 +21,24 @@ export function formatEventLine(e: StoredEvent): string {
   );
 }
 
-export function formatEvent(e: StoredEvent, articles: readonly StoredArticle[]): string {
-  const lines = [formatEventLine(e), ''];
+export function formatEvent(
+  e: StoredEvent,
+  articles: readonly StoredArticle[],
+  facts?: EventFacts,
+): string {
+  const lines = [formatEventLine(e)];
+  if (facts) {
+    lines.push(`    type: ${facts.type.type}${facts.type.cue ? ` (cue: ${facts.type.cue})` : ''}`);
+    for (const f of facts.figures) {
+      const range = f.min === f.max ? String(f.min) : `${f.min}–${f.max}`;
+      const who = f.reports.map(
+        (r) =>
+          `${r.qualifier === 'exact' ? '' : r.qualifier + ' '}${r.value} [${r.lang}] ${r.articleId}`,
+      );
+      lines.push(`    ${f.kind}: ${range}  (${who.join('; ')})`);
+    }
+  }
+  lines.push('');
   for (const a of articles) {
     lines.push(`  [${a.lang}] ${a.id}  ${a.published ?? 'undated'}  ${a.title}`);
     const lead = a.text.split('\n')[0] ?? '';

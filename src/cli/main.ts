@@ -18,6 +18,7 @@ import {
   type ImportFormat,
 } from '../lexicon/sources.ts';
 import { vietnameseLexicon } from '../segment/vietnamese.ts';
+import { eventFacts } from '../facts/index.ts';
 import { formatEvent, formatEventLine, formatScores, mean } from './format.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -197,14 +198,19 @@ export function buildProgram(): Command {
       const event = store.getEvent(id);
       if (!event) throw new Error(`no such event: ${id} (see "babelwire events")`);
       const articles = store.eventArticles(id);
+      const facts = eventFacts(articles);
       if (opts.json) {
         const reports = articles.map(({ terms: _t, ...a }) => a);
-        process.stdout.write(
-          JSON.stringify({ ...event, articles: articles.map((a) => a.id), reports }, null, 2) +
-            '\n',
-        );
+        const out = {
+          ...event,
+          type: facts.type,
+          figures: facts.figures,
+          articles: articles.map((a) => a.id),
+          reports,
+        };
+        process.stdout.write(JSON.stringify(out, null, 2) + '\n');
       } else {
-        process.stdout.write(formatEvent(event, articles) + '\n');
+        process.stdout.write(formatEvent(event, articles, facts) + '\n');
       }
     }),
   );

@@ -1,0 +1,24 @@
+import { represent } from '../represent/index.ts';
+import type { StoredArticle } from '../types.ts';
+import { extractFigures, figureRanges, type FigureRange } from './figures.ts';
+import { classifyEvent, type TypeDecision } from './types.ts';
+
+/** What an event's reports state, computed from the stored reports (nothing is cached). */
+export interface EventFacts {
+  type: TypeDecision;
+  figures: FigureRange[];
+}
+
+export function eventFacts(articles: readonly StoredArticle[]): EventFacts {
+  const concepts: [string, number][] = [];
+  for (const a of articles) concepts.push(...represent(a.lang, a.terms, a.anchors).concepts);
+  return {
+    type: classifyEvent(concepts),
+    figures: figureRanges(
+      articles.map((a) => ({
+        articleId: a.id,
+        figures: extractFigures(`${a.title}\n${a.text}`, a.lang),
+      })),
+    ),
+  };
+}
