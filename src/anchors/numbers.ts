@@ -15,13 +15,16 @@ export function asciiDigits(text: string): string {
 }
 
 const MULTIPLIERS: [RegExp, number][] = [
-  [/^\s*(thousand|nghìn|ngàn|ألف|тыс\.?|тысяч[аи]?|mil|mille|tausend|ribu)\b/iu, 1e3],
   [
-    /^\s*(million|millions|triệu|مليون|млн\.?|миллион[аов]*|millón|millones|juta|millionen)\b/iu,
+    /^\s*(thousand|nghìn|ngàn|ألف|آلاف|الاف|тыс\.?|тысяч[аи]?|mil|mille|tausend|ribu)(?!\p{L})/iu,
+    1e3,
+  ],
+  [
+    /^\s*(million|millions|triệu|مليون|млн\.?|миллион[аов]*|millón|millones|juta|millionen)(?!\p{L})/iu,
     1e6,
   ],
   [
-    /^\s*(billion|billions|tỷ|tỉ|مليار|млрд\.?|миллиард[аов]*|milliard|milliarden|bilion|miliar)\b/iu,
+    /^\s*(billion|billions|tỷ|tỉ|مليار|млрд\.?|миллиард[аов]*|milliard|milliarden|bilion|miliar)(?!\p{L})/iu,
     1e9,
   ],
   [/^\s*万/u, 1e4],

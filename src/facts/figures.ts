@@ -23,11 +23,13 @@ type CueTable = Record<FigureKind, RegExp>;
 // Cue words per language. Kept as data: adding a language is adding a row.
 const CUES: Record<string, CueTable> = {
   en: {
-    killed: /\b(kill(ed|ing)?|dead|died|die|deaths?|death toll|lives|fatalit(y|ies)|bodies)\b/i,
-    injured: /\b(injur(ed|ies|y|ing)|wounded|hurt|hospitali[sz]ed)\b/i,
-    arrested: /\b(arrest(ed|s)?|detain(ed|ees)?|detentions?|in custody|held by police)\b/i,
+    killed:
+      /(?<!\p{L})(kill(ed|ing)?|dead|died|die|deaths?|death toll|lives|fatalit(y|ies)|bodies)(?!\p{L})/iu,
+    injured: /(?<!\p{L})(injur(ed|ies|y|ing)|wounded|hurt|hospitali[sz]ed)(?!\p{L})/iu,
+    arrested:
+      /(?<!\p{L})(arrest(ed|s)?|detain(ed|ees)?|detentions?|in custody|held by police)(?!\p{L})/iu,
     crowd:
-      /\b(protesters|demonstrators|marchers|people (gathered|rallied|marched|took to)|crowds? of|rallied|supporters gathered)\b/i,
+      /(?<!\p{L})(protesters|demonstrators|marchers|people (gathered|rallied|marched|took to)|crowds? of|rallied|supporters gathered)(?!\p{L})/iu,
   },
   zh: {
     killed: /死亡|丧生|遇难|身亡|罹难|死难|被打死|被杀|亡/,
@@ -51,20 +53,22 @@ const CUES: Record<string, CueTable> = {
   ru: {
     killed: /погиб|убит|жертв|скончал|смерт|погибших|убитых/i,
     injured: /ранен|пострадал|пострадавш|травм|госпитализ/i,
-    arrested: /задержан|арестован|задержани|аресто/i,
+    arrested: /задержан|задержал|арестован|задержани|аресто/i,
     crowd: /протестующ|демонстрант|митингующ|участник|человек вышл|вышли на/i,
   },
   es: {
-    killed: /\b(muert[oa]s?|fallecid[oa]s?|murieron|víctimas mortales|asesinad[oa]s?)\b/i,
-    injured: /\b(herid[oa]s?|lesionad[oa]s?)\b/i,
-    arrested: /\b(detenid[oa]s?|arrestad[oa]s?|detenciones)\b/i,
-    crowd: /\b(manifestantes|personas se (concentraron|manifestaron)|marcharon)\b/i,
+    killed:
+      /(?<!\p{L})(muert[oa]s?|fallecid[oa]s?|murieron|víctimas mortales|asesinad[oa]s?)(?!\p{L})/iu,
+    injured: /(?<!\p{L})(herid[oa]s?|lesionad[oa]s?)(?!\p{L})/iu,
+    arrested: /(?<!\p{L})(detenid[oa]s?|arrestad[oa]s?|detenciones)(?!\p{L})/iu,
+    crowd: /(?<!\p{L})(manifestantes|personas se (concentraron|manifestaron)|marcharon)(?!\p{L})/iu,
   },
   fr: {
-    killed: /\b(morts?|tué(e|s|es)?|décès|décédé(e|s)?|ont péri|victimes)\b/i,
-    injured: /\b(blessé(e|s|es)?|blessures)\b/i,
-    arrested: /\b(interpellé(e|s)?|arrêté(e|s)?|interpellations|arrestations|gardes? à vue)\b/i,
-    crowd: /\b(manifestants|personnes ont (manifesté|défilé))\b/i,
+    killed: /(?<!\p{L})(morts?|tué(e|s|es)?|décès|décédé(e|s)?|ont péri|victimes)(?!\p{L})/iu,
+    injured: /(?<!\p{L})(blessé(e|s|es)?|blessures)(?!\p{L})/iu,
+    arrested:
+      /(?<!\p{L})(interpellé(e|s)?|arrêté(e|s)?|interpellations|arrestations|gardes? à vue)(?!\p{L})/iu,
+    crowd: /(?<!\p{L})(manifestants|personnes ont (manifesté|défilé))(?!\p{L})/iu,
   },
 };
 
@@ -103,7 +107,8 @@ const EN_NUMBER_WORDS: Record<string, number> = {
 
 /** How far from a number a cue may stand (characters); Chinese packs more into fewer. */
 const WINDOW_AFTER = 64;
-const WINDOW_BEFORE = 32;
+/** A cue before the number must be close: `killing at least 14`, `مقتل 14`, `задержала 150`. */
+const WINDOW_BEFORE = 24;
 const ZH_WINDOW_AFTER = 6;
 const ZH_WINDOW_BEFORE = 6;
 
@@ -111,35 +116,49 @@ const ZH_WINDOW_BEFORE = 6;
 const NOT_A_COUNT =
   /^\s*(%|percent|per cent|phần trăm|٪|процент|por ciento|pour cent|年|月|日|号|号|tháng|năm|giờ|h\b|km|kilomet|hect|ha\b|tonnes|tons|dollars|USD|\$|euros?|đồng|yuan|元|美元|tenge|тенге|ruble|рубл|:\d)/i;
 
+/**
+ * The cue nearest to the number on either side. Casualty and arrest cues outrank crowd cues:
+ * in `4 officers were beaten to death by protesters` the protesters are not what 4 counts.
+ */
+interface Cue {
+  kind: FigureKind;
+  distance: number;
+  /** Where the cue starts in the sentence: a cue counts for one number only. */
+  at: number;
+}
+
 function nearestCue(
   table: CueTable,
   after: string,
+  afterStart: number,
   before: string,
-): { kind: FigureKind; distance: number } | null {
-  let best: { kind: FigureKind; distance: number } | null = null;
-  // Casualty and arrest cues outrank crowd cues: in `4 officers were beaten to death by
-  // protesters` the protesters are not what the 4 counts.
+  beforeStart: number,
+  claimed: ReadonlySet<number>,
+): Cue | null {
+  const found: Cue[] = [];
   for (const kind of Object.keys(table) as FigureKind[]) {
     const a = table[kind].exec(after);
-    if (!a) continue;
-    const better =
-      !best ||
-      (best.kind === 'crowd' && kind !== 'crowd') ||
-      (kind !== 'crowd' && a.index < best.distance);
-    if (better) best = { kind, distance: a.index };
-  }
-  if (best) return best;
-  for (const kind of Object.keys(table) as FigureKind[]) {
+    if (a) found.push({ kind, distance: a.index, at: afterStart + a.index });
     const re = new RegExp(table[kind].source, table[kind].flags.replace('g', '') + 'g');
     let last: RegExpExecArray | null = null;
-    for (let m = re.exec(before); m; m = re.exec(before)) last = m;
+    for (let m = re.exec(before); m; m = re.exec(before)) {
+      if (!claimed.has(beforeStart + m.index)) last = m;
+    }
     if (last) {
-      const distance = before.length - last.index;
-      if (!best || distance < best.distance) best = { kind, distance };
+      found.push({
+        kind,
+        distance: before.length - (last.index + last[0].length),
+        at: beforeStart + last.index,
+      });
     }
   }
-  return best;
+  if (found.length === 0) return null;
+  const rank = (c: Cue) => (c.kind === 'crowd' ? 1000 : 0) + c.distance;
+  return found.sort((a, b) => rank(a) - rank(b))[0];
 }
+
+/** Clause punctuation: a cue never reaches across it (`9人遇难，另有1200人被转移`). */
+const CLAUSE = /[,;，。；、:：]/;
 
 function qualifierOf(before: string, after: string): Qualifier {
   // Chinese and Vietnamese put "more than" after the number: 400多人, 40余人.
@@ -174,19 +193,27 @@ export function extractFigures(text: string, lang: string): Figure[] {
         });
       }
     }
+    numbers.sort((a, b) => a.index - b.index);
+    const claimed = new Set<number>();
     for (const n of numbers) {
       const after = sentence.slice(n.end, n.end + (zh ? ZH_WINDOW_AFTER : WINDOW_AFTER));
       if (NOT_A_COUNT.test(after)) continue;
       if (Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100) continue;
-      const before = sentence.slice(
-        Math.max(0, n.index - (zh ? ZH_WINDOW_BEFORE : WINDOW_BEFORE)),
-        n.index,
-      );
-      // A cue after the number must come before the next number (`12 dead and 40 injured`).
-      const nextNumber = after.search(/\d/);
-      const cueAfter = nextNumber >= 0 ? after.slice(0, nextNumber) : after;
-      const cue = nearestCue(table, cueAfter, before);
+      let beforeStart = Math.max(0, n.index - (zh ? ZH_WINDOW_BEFORE : WINDOW_BEFORE));
+      let before = sentence.slice(beforeStart, n.index);
+      const lastClause = Math.max(...[...before].map((ch, i) => (CLAUSE.test(ch) ? i : -1)));
+      if (lastClause >= 0) {
+        before = before.slice(lastClause + 1);
+        beforeStart += lastClause + 1;
+      }
+      // A cue after the number must come before the next number (`12 dead and 40 injured`)
+      // and before the end of the clause.
+      let cueAfter = after;
+      const stop = cueAfter.search(/\d|[,;，。；、]/);
+      if (stop >= 0) cueAfter = cueAfter.slice(0, stop);
+      const cue = nearestCue(table, cueAfter, n.end, before, beforeStart, claimed);
       if (!cue) continue;
+      claimed.add(cue.at);
       if (cue.kind === 'crowd' && n.value < 20) continue;
       const start = Math.max(0, n.index - 20);
       out.push({
