@@ -76,6 +76,8 @@ export interface StoredArticle {
   anchors: Anchors;
   captions: string[];
   eventId: string;
+  /** The day the reported event happened, as far as the text and publication date tell. */
+  eventDate: string | null;
   seq: number;
   ingestedAt: string;
 }

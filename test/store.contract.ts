@@ -20,6 +20,7 @@ export function storeContract(open: () => Store): void {
     anchors: { numbers: ['590'], dates: [], names: ['jeenbekov'], countries: ['KG'] },
     captions: [],
     eventId,
+    eventDate: '2020-10-05',
     seq: 0,
     ingestedAt: '2020-10-05T00:00:00Z',
   });

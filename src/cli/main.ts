@@ -285,13 +285,21 @@ export function buildProgram(): Command {
       for (const file of files) {
         const r = await evaluate(file, { orders: opts.orders });
         results.push(r);
-        if (!opts.json)
-          process.stdout.write(formatScores(file, r.fileOrder, r.shuffledOrders) + '\n\n');
+        if (!opts.json) {
+          process.stdout.write(formatScores(file, r.fileOrder, r.shuffledOrders) + '\n');
+          if (r.dates.events > 0) {
+            process.stdout.write(
+              `  event dates within ±3 days of gold publication: ${r.dates.withinThreeDays}/${r.dates.events} (${r.dates.share.toFixed(3)})\n`,
+            );
+          }
+          process.stdout.write('\n');
+        }
       }
       if (opts.json) {
         const out = results.map((r) => ({
           file: r.file,
           ...r.fileOrder,
+          eventDates: r.dates,
           shuffled: r.shuffledOrders.length
             ? {
                 orders: r.shuffledOrders.length,

@@ -8,6 +8,9 @@ import { SqliteStore } from '../store/sqlite.ts';
 import type { Rejection } from '../errors.ts';
 import type { ArticleInput } from '../types.ts';
 import { score, type GoldDoc, type Scores } from './score.ts';
+import { eventDate } from '../facts/dates.ts';
+import { normalizeLangTag } from '../language/index.ts';
+import { normalizeText } from '../normalize/index.ts';
 
 /** Articles per transaction in batch mode. */
 const CHUNK = 500;
@@ -88,8 +91,62 @@ export function shuffled<T>(items: readonly T[], seed: number): T[] {
   return out;
 }
 
+/**
+ * Event dates against the gold publication dates: for each gold event with dated reports, the
+ * date of the predicted event holding most of its reports (median of its reports' event dates)
+ * must fall within ±3 days of the gold event's median publication date.
+ */
+export interface DateCheck {
+  events: number;
+  withinThreeDays: number;
+  share: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+export function checkEventDates(
+  gold: readonly GoldDoc[],
+  articles: readonly ArticleInput[],
+  predictions: ReadonlyMap<string, string | null>,
+): DateCheck {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const day = (d: string) => Math.floor(Date.parse(`${d}T00:00:00Z`) / 86_400_000);
+  const predictedDays = new Map<string, number[]>();
+  for (const a of articles) {
+    const event = predictions.get(a.id);
+    if (!event) continue;
+    const d = eventDate(normalizeText(a.text).text, normalizeLangTag(a.lang) ?? 'und', a.published);
+    if (d === null) continue;
+    const list = predictedDays.get(event) ?? [];
+    list.push(day(d));
+    predictedDays.set(event, list);
+  }
+  const goldEvents = new Map<string, GoldDoc[]>();
+  for (const g of gold) {
+    if (g.event === null) continue;
+    goldEvents.set(g.event, [...(goldEvents.get(g.event) ?? []), g]);
+  }
+  let events = 0;
+  let within = 0;
+  for (const docs of goldEvents.values()) {
+    const published = docs.map((d) => byId.get(d.id)?.published).filter((p): p is string => !!p);
+    if (published.length === 0) continue;
+    events++;
+    const votes = new Map<string, number>();
+    for (const d of docs) {
+      const p = predictions.get(d.id);
+      if (p) votes.set(p, (votes.get(p) ?? 0) + 1);
+    }
+    const top = [...votes].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const days = top ? predictedDays.get(top) : undefined;
+    if (days && Math.abs(median(days) - median(published.map(day))) <= 3) within++;
+  }
+  return { events, withinThreeDays: within, share: events ? within / events : 1 };
+}
+
 export interface EvalResult {
   file: string;
+  dates: DateCheck;
   fileOrder: Scores;
   /** Scores for each shuffled order, when asked for. */
   shuffledOrders: Scores[];
@@ -107,5 +164,10 @@ export async function evaluate(
     const r = await clusterArticles(shuffled(articles, k), { params: options.params });
     shuffledOrders.push(score(gold, r.predictions));
   }
-  return { file: goldFile, fileOrder: score(gold, run.predictions), shuffledOrders };
+  return {
+    file: goldFile,
+    dates: checkEventDates(gold, articles, run.predictions),
+    fileOrder: score(gold, run.predictions),
+    shuffledOrders,
+  };
 }

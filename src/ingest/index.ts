@@ -5,6 +5,7 @@ import { OnlineClusterer, type Decision, type EventState } from '../cluster/inde
 import { DEFAULT_PARAMS, type ClusterParams } from '../cluster/params.ts';
 import { BabelwireError, rejection, type Rejection } from '../errors.ts';
 import type { Pipeline } from '../pipeline.ts';
+import { eventDate } from '../facts/dates.ts';
 import { represent } from '../represent/index.ts';
 import { createDefaultPipeline } from '../stages.ts';
 import type { Store, StoredEvent } from '../store/types.ts';
@@ -38,6 +39,7 @@ export class Ingestor {
   readonly clusterer: OnlineClusterer;
   private readonly titles = new Map<string, { title: string; lang: string }>();
   private readonly firstSeen = new Map<string, string>();
+  private readonly eventDates = new Map<string, string | null>();
   /** Events absorbed by event-level linking in this session -> the event they went into. */
   private readonly renamed = new Map<string, string>();
   private nextSeq: number;
@@ -70,6 +72,7 @@ export class Ingestor {
         row.eventId,
       );
       ingestor.titles.set(row.id, { title: row.title, lang: row.lang });
+      ingestor.eventDates.set(row.id, row.eventDate);
     }
     for (const e of store.listEvents()) ingestor.firstSeen.set(e.id, e.firstSeen);
     return ingestor;
@@ -106,6 +109,7 @@ export class Ingestor {
           anchors: a.anchors ?? { numbers: [], dates: [], names: [], countries: [] },
           captions: a.captions ?? [],
           eventId: '',
+          eventDate: eventDate(a.text, a.lang ?? 'und', a.published),
           seq: 0,
           ingestedAt: new Date().toISOString(),
         });
@@ -171,6 +175,7 @@ export class Ingestor {
     );
     const decision = this.clusterer.add(features);
     this.titles.set(article.id, { title: article.title, lang: article.lang });
+    this.eventDates.set(article.id, article.eventDate);
     if (decision.isNew) this.firstSeen.set(decision.eventId, article.ingestedAt);
     return decision;
   }
@@ -192,8 +197,11 @@ export class Ingestor {
     const names = top('p:')
       .filter((k) => !countryKeys.has(k))
       .map(capitalise);
-    const day = (d: number | null) =>
-      d === null ? null : new Date(d * 86_400_000).toISOString().slice(0, 10);
+    // The span the event covers: the days its reports say it happened (else their publication).
+    const days = event.members
+      .map((m) => this.eventDates.get(m.id) ?? null)
+      .filter((d): d is string => d !== null)
+      .sort();
     const now = new Date().toISOString();
     return {
       id: eventId,
@@ -202,8 +210,8 @@ export class Ingestor {
       languages,
       names,
       countries,
-      firstDate: day(event.firstDay),
-      lastDate: day(event.lastDay),
+      firstDate: days[0] ?? null,
+      lastDate: days[days.length - 1] ?? null,
       articleCount: event.members.length,
       firstSeen: this.firstSeen.get(eventId) ?? now,
       updatedAt: now,

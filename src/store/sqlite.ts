@@ -3,7 +3,7 @@ import type { Rejection } from '../errors.ts';
 import type { StoredArticle } from '../types.ts';
 import type { ClusterRow, EventQuery, Store, StoredEvent, StoreStats } from './types.ts';
 
-const SCHEMA_VERSION = '1';
+const SCHEMA_VERSION = '2';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -23,7 +23,8 @@ CREATE TABLE IF NOT EXISTS articles (
   anchors TEXT NOT NULL,
   captions TEXT NOT NULL,
   event_id TEXT NOT NULL,
-  ingested_at TEXT NOT NULL
+  ingested_at TEXT NOT NULL,
+  event_date TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_event ON articles(event_id);
 CREATE TABLE IF NOT EXISTS events (
@@ -68,6 +69,7 @@ interface ArticleRow {
   captions: string;
   event_id: string;
   ingested_at: string;
+  event_date: string | null;
 }
 
 interface EventRow {
@@ -101,6 +103,7 @@ function toArticle(r: ArticleRow): StoredArticle {
     anchors: JSON.parse(r.anchors) as StoredArticle['anchors'],
     captions: JSON.parse(r.captions) as string[],
     eventId: r.event_id,
+    eventDate: r.event_date,
     seq: r.seq,
     ingestedAt: r.ingested_at,
   };
@@ -136,6 +139,12 @@ export class SqliteStore implements Store {
     const version = this.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('schema');
     if (version === undefined) {
       this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
+    } else if (version === '1') {
+      // Schema 2 adds the day each report's event happened (src/facts/dates.ts).
+      this.db.transaction(() => {
+        this.db.exec('ALTER TABLE articles ADD COLUMN event_date TEXT');
+        this.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(SCHEMA_VERSION, 'schema');
+      })();
     } else if (version !== SCHEMA_VERSION) {
       throw new Error(`${file}: store schema ${String(version)} is not ${SCHEMA_VERSION}`);
     }
@@ -163,8 +172,8 @@ export class SqliteStore implements Store {
     this.db
       .prepare(
         `INSERT INTO articles (id, content_hash, title, text, raw_title, raw_text, lang, published,
-          url, source, terms, anchors, captions, event_id, ingested_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          url, source, terms, anchors, captions, event_id, ingested_at, event_date)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         a.id,
@@ -182,6 +191,7 @@ export class SqliteStore implements Store {
         JSON.stringify(a.captions),
         a.eventId,
         a.ingestedAt,
+        a.eventDate,
       );
   }
 
@@ -214,7 +224,7 @@ export class SqliteStore implements Store {
 
   *clusterRows(): Iterable<ClusterRow> {
     const stmt = this.db.prepare(
-      'SELECT id, title, lang, terms, anchors, published, event_id FROM articles ORDER BY seq',
+      'SELECT id, title, lang, terms, anchors, published, event_id, event_date FROM articles ORDER BY seq',
     );
     for (const r of stmt.iterate() as Iterable<ArticleRow>) {
       yield {
@@ -225,6 +235,7 @@ export class SqliteStore implements Store {
         anchors: JSON.parse(r.anchors) as ClusterRow['anchors'],
         published: r.published,
         eventId: r.event_id,
+        eventDate: r.event_date,
       };
     }
   }

@@ -27,6 +27,7 @@ export interface ClusterRow {
   anchors: Anchors;
   published: string | null;
   eventId: string;
+  eventDate: string | null;
 }
 
 export interface EventQuery {

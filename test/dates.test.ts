@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { eventDate, resolveDates } from '../src/facts/dates.ts';
+import { normalizeText } from '../src/normalize/index.ts';
+import { SqliteStore } from '../src/store/sqlite.ts';
+import { sample, tempDir } from './helpers.ts';
+
+const dates = (text: string, lang: string, pub: string | null) =>
+  resolveDates(text, lang, pub).map((d) => d.date);
+
+describe('time: date expressions resolved against the publication date', () => {
+  it('relative days in several languages', () => {
+    assert.deepEqual(dates('Ông ấy nói hôm qua', 'vi', '2005-03-22'), ['2005-03-21']);
+    assert.deepEqual(dates('昨天发生骚乱', 'zh', '2010-04-08'), ['2010-04-07']);
+    assert.deepEqual(dates('وقع الانفجار أمس', 'ar', '2020-10-06'), ['2020-10-05']);
+    assert.deepEqual(dates('Взрыв произошёл вчера', 'ru', '2020-10-06'), ['2020-10-05']);
+    assert.deepEqual(dates('The vote was held yesterday', 'en', '2020-10-06'), ['2020-10-05']);
+  });
+
+  it('weekdays: the last such day on or before publication', () => {
+    // 2020-10-06 was a Tuesday.
+    assert.deepEqual(dates('in a statement on Tuesday', 'en', '2020-10-06'), ['2020-10-06']);
+    assert.deepEqual(dates("after Sunday's election", 'en', '2020-10-06'), ['2020-10-04']);
+    assert.deepEqual(dates('فجر الثلاثاء', 'ar', '2020-10-08'), ['2020-10-06']);
+  });
+
+  it('days and months without a year take the year of publication (or the one before)', () => {
+    assert.deepEqual(dates('hôm 13/3', 'vi', '2005-03-22'), ['2005-03-13']);
+    assert.deepEqual(dates('5 октября', 'ru', '2020-10-06'), ['2020-10-05']);
+    assert.deepEqual(dates('hôm 28/12', 'vi', '2021-01-03'), ['2020-12-28']);
+    assert.deepEqual(dates('吉尔吉斯斯坦7日发生骚乱', 'zh', '2010-04-08'), ['2010-04-07']);
+  });
+
+  it('without a publication date only dates with their own year count', () => {
+    assert.deepEqual(dates('hôm qua, ngày 5 tháng 10 năm 2020', 'vi', null), ['2020-10-05']);
+    assert.equal(eventDate('hôm qua', 'vi', null), null);
+  });
+
+  it('picks the day most mentioned in the week before publication (sample 002)', () => {
+    assert.equal(eventDate(normalizeText(sample('002')).text, 'zh', '2010-04-08'), '2010-04-07');
+  });
+});
+
+describe('store schema 1 -> 2', () => {
+  it('adds the event-date column and keeps what was stored', () => {
+    const file = path.join(tempDir(), 'old.db');
+    new SqliteStore(file).close();
+    const db = new Database(file);
+    db.exec(`INSERT INTO articles (id, content_hash, title, text, raw_title, raw_text, lang, terms,
+      anchors, captions, event_id, ingested_at) VALUES ('a', 'h', 't', 'x', 't', 'x', 'en', '[]',
+      '{"numbers":[],"dates":[],"names":[],"countries":[]}', '[]', 'ev-1', '2020-01-01')`);
+    db.exec('ALTER TABLE articles DROP COLUMN event_date');
+    db.prepare("UPDATE meta SET value = '1' WHERE key = 'schema'").run();
+    db.close();
+    const store = new SqliteStore(file);
+    assert.ok(store.hasArticle('a'));
+    assert.equal(store.eventArticles('ev-1')[0].eventDate, null);
+    store.close();
+  });
+});
