@@ -97,6 +97,25 @@ describe('babelwire CLI end to end (real SQLite file)', () => {
     assert.equal(stats.rejected, 2);
   });
 
+  it('stories link the demo events that continue one another, and timeline lists them', () => {
+    const r = run('stories', '--db', db, '--json');
+    assert.equal(r.code, 0, r.stderr);
+    const stories = JSON.parse(r.stdout) as { id: string; eventIds: string[] }[];
+    const events = JSON.parse(run('events', '--db', db, '--json').stdout) as EventItem[];
+    const gold = new Map(readGold(DEMO).map((g) => [g.id, g.event]));
+    const goldOf = (eventId: string) =>
+      new Set(events.find((e) => e.id === eventId)!.articles.map((a) => gold.get(a)));
+    // The Almaty metro strike (demo-03), its settlement (demo-04) and the court fine (demo-05).
+    const almaty = stories.find((s) => s.eventIds.some((id) => goldOf(id).has('demo-03')));
+    assert.ok(almaty, 'the Almaty story exists');
+    const golds = new Set(almaty.eventIds.flatMap((id) => [...goldOf(id)]));
+    assert.ok(golds.has('demo-04') && golds.has('demo-05'));
+    assert.ok(!golds.has('demo-01'), 'the Da Nang floods are another story');
+    const t = run('timeline', almaty.id, '--db', db);
+    assert.equal(t.code, 0, t.stderr);
+    assert.match(t.stdout, /2026-08-04/);
+  });
+
   it('show prints one event with every report', () => {
     const events = JSON.parse(run('events', '--db', db, '--json').stdout) as EventItem[];
     const multi = events.find((e) => e.languages.length >= 2)!;

@@ -57,7 +57,10 @@ const LOCALES = [
 ];
 /** Languages whose country names inflect (case endings), matched through their stems. */
 const INFLECTED = ['ru', 'uk', 'tr', 'fi', 'hu', 'lt', 'sr'];
-const NOT_COUNTRIES = new Set(['ZZ', 'XA', 'XB', 'QO', 'EZ', 'UN', 'EU', 'AQ']);
+// Pseudo-regions, groupings and codes of states that no longer exist (CLDR still names them).
+const NOT_COUNTRIES = new Set(
+  'ZZ XA XB QO EZ UN EU AQ VD DD YD BU ZR TP CS SU YU FX NT AN DY HV NH RH QU'.split(' '),
+);
 
 const DEMONYMS: Record<string, string> = {
   afghan: 'AF',

@@ -19,6 +19,7 @@ import {
 } from '../lexicon/sources.ts';
 import { vietnameseLexicon } from '../segment/vietnamese.ts';
 import { eventFacts } from '../facts/index.ts';
+import { buildStories, type Story } from '../stories/index.ts';
 import { formatEvent, formatEventLine, formatScores, mean } from './format.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -110,6 +111,15 @@ function readWordList(file: string): string[] {
 function loadWordLists(opts: { zhDict?: string; viLexicon?: string }): void {
   if (opts.zhDict) addChineseWords(readWordList(opts.zhDict));
   if (opts.viLexicon) for (const w of readWordList(opts.viLexicon)) vietnameseLexicon.add(w);
+}
+
+function storiesOf(store: SqliteStore): Story[] {
+  return buildStories(
+    store.listEvents().map((event) => ({
+      event,
+      anchors: store.eventArticles(event.id).map((a) => a.anchors),
+    })),
+  );
 }
 
 function withStore<T>(db: string, fn: (store: SqliteStore) => T): T {
@@ -312,6 +322,73 @@ export function buildProgram(): Command {
         process.stdout.write(JSON.stringify(out.length === 1 ? out[0] : out, null, 2) + '\n');
       }
     });
+
+  dbOption(
+    program
+      .command('stories')
+      .description(
+        'Storylines: events that continue one another (shared actors and places, over days to years).',
+      )
+      .option('--json', 'print a JSON array (id, title, eventIds, firstDate, lastDate, keys)'),
+  ).action((opts: { db: string; json?: boolean }) =>
+    withStore(opts.db, (store) => {
+      const stories = storiesOf(store);
+      if (opts.json) {
+        process.stdout.write(JSON.stringify(stories, null, 2) + '\n');
+        return;
+      }
+      if (stories.length === 0)
+        process.stdout.write('no stories (no events continue one another yet)\n');
+      for (const s of stories) {
+        process.stdout.write(
+          `${s.id}  ${s.title}\n    ${s.eventIds.length} events; ${s.firstDate ? `${s.firstDate} – ${s.lastDate}` : 'undated'}; shared: ${s.keys.join(', ')}\n\n`,
+        );
+      }
+    }),
+  );
+
+  dbOption(
+    program
+      .command('timeline')
+      .description("A story's events in date order, with their type and figures.")
+      .argument('<story-id>')
+      .option('--json', 'print JSON'),
+  ).action((id: string, opts: { db: string; json?: boolean }) =>
+    withStore(opts.db, (store) => {
+      const story = storiesOf(store).find((s) => s.id === id);
+      if (!story) throw new Error(`no such story: ${id} (see "babelwire stories")`);
+      const items = story.eventIds.map((eventId) => {
+        const event = store.getEvent(eventId)!;
+        return { event, facts: eventFacts(store.eventArticles(eventId)) };
+      });
+      if (opts.json) {
+        const out = items.map(({ event, facts }) => ({
+          ...event,
+          type: facts.type,
+          figures: facts.figures,
+        }));
+        process.stdout.write(JSON.stringify({ ...story, events: out }, null, 2) + '\n');
+        return;
+      }
+      process.stdout.write(`${story.id}  ${story.title}\n\n`);
+      for (const { event, facts } of items) {
+        const when = event.firstDate
+          ? event.firstDate === event.lastDate
+            ? event.firstDate
+            : `${event.firstDate} – ${event.lastDate}`
+          : 'undated';
+        const figures = facts.figures
+          .map((f) => `${f.kind} ${f.min === f.max ? f.min : `${f.min}–${f.max}`}`)
+          .join(', ');
+        process.stdout.write(
+          `${when.padEnd(24)} ${event.id}  ${event.title} [${event.languages.join(', ')}]\n`,
+        );
+        process.stdout.write(
+          `${''.padEnd(24)} ${facts.type.type}${figures ? '; ' + figures : ''}\n`,
+        );
+      }
+    }),
+  );
 
   const packs = program
     .command('packs')

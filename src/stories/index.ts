@@ -1,0 +1,136 @@
+import { findCountries } from '../anchors/countries.ts';
+import { nameSkeleton } from '../anchors/translit.ts';
+import { anchorKeys } from '../cluster/features.ts';
+import type { StoredEvent } from '../store/types.ts';
+import type { Anchors } from '../types.ts';
+
+/**
+ * Storylines: events that continue one another, over days or years, share their key actors
+ * and places. Each event is summarised by the names (in every script, through skeletons) and
+ * countries its reports carry; two events are linked when the IDF-weighted overlap of those
+ * is high enough, and a story is a connected group of linked events. Computed on demand from
+ * the store; pure apart from its input.
+ */
+
+/** Key kinds that identify actors and places (`p:` names, `s:` name skeletons, `c:` countries). */
+const STORY_KEYS = /^(p|s|c):/;
+/**
+ * A story link needs this much weighted overlap: the IDF weight of the shared keys over that
+ * of the smaller event's keys (a short report and a long one can continue each other).
+ */
+export const STORY_THRESHOLD = 0.2;
+
+/** Skeletons of country names: a country is a `c:` key, not a name shared by two stories. */
+let countrySkeletons: Set<string> | null = null;
+function isCountrySkeleton(key: string): boolean {
+  if (!countrySkeletons) {
+    const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+    countrySkeletons = new Set<string>();
+    for (let a = 65; a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const name = names.of(String.fromCharCode(a, b));
+        const s = name ? nameSkeleton(name) : null;
+        if (s) countrySkeletons.add(`s:${s}`);
+      }
+    }
+  }
+  return countrySkeletons.has(key);
+}
+/** And at least this many shared actor/place keys besides countries. */
+export const MIN_SHARED_NAMES = 2;
+
+export interface StoryEventInput {
+  event: StoredEvent;
+  /** The anchors of every report of the event. */
+  anchors: Anchors[];
+}
+
+export interface Story {
+  id: string;
+  title: string;
+  eventIds: string[];
+  firstDate: string | null;
+  lastDate: string | null;
+  /** The keys the events share most: names and countries. */
+  keys: string[];
+}
+
+function signature(input: StoryEventInput): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const a of input.anchors) {
+    // A country named as a word (`Vietnam`) is already a country key; as a name it would
+    // count twice and tie every story in that country together.
+    const countryWords = new Set(
+      a.names.filter((n) => findCountries(n.charAt(0).toUpperCase() + n.slice(1), 'en').length > 0),
+    );
+    const skip = new Set([...countryWords].flatMap((n) => [`p:${n}`, `s:${nameSkeleton(n)}`]));
+    for (const k of new Set(anchorKeys(a))) {
+      if (STORY_KEYS.test(k) && !skip.has(k) && !isCountrySkeleton(k)) {
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
+    }
+  }
+  // A key one report mentions once is noise for a story; keep those most of the reports share,
+  // or any key of a one-report event.
+  const min = input.anchors.length > 2 ? 2 : 1;
+  return new Map([...counts].filter(([, c]) => c >= min).map(([k]) => [k, 1]));
+}
+
+export function buildStories(inputs: readonly StoryEventInput[]): Story[] {
+  const sigs = inputs.map(signature);
+  const df = new Map<string, number>();
+  for (const s of sigs) for (const k of s.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const idf = (k: string) => Math.log((inputs.length + 1) / ((df.get(k) ?? 0) + 1)) + 1;
+  const mass = sigs.map((s) => [...s.keys()].reduce((acc, k) => acc + idf(k) ** 2, 0) || 1);
+
+  const parent = inputs.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < inputs.length; i++) {
+    for (let j = i + 1; j < inputs.length; j++) {
+      let dot = 0;
+      let sharedNames = 0;
+      for (const k of sigs[i].keys()) {
+        if (!sigs[j].has(k)) continue;
+        dot += idf(k) ** 2;
+        if (!k.startsWith('c:')) sharedNames++;
+      }
+      if (sharedNames >= MIN_SHARED_NAMES && dot / Math.min(mass[i], mass[j]) >= STORY_THRESHOLD) {
+        parent[find(i)] = find(j);
+      }
+    }
+  }
+  const groups = new Map<number, number[]>();
+  inputs.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  const stories: Story[] = [];
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const events = members.map((i) => inputs[i].event);
+    events.sort((a, b) => (a.firstDate ?? '9999').localeCompare(b.firstDate ?? '9999'));
+    const shared = new Map<string, number>();
+    for (const i of members)
+      for (const k of sigs[i].keys()) shared.set(k, (shared.get(k) ?? 0) + 1);
+    const keys = [...shared]
+      .filter(([, c]) => c >= 2)
+      .sort((a, b) => b[1] * idf(b[0]) - a[1] * idf(a[0]))
+      .slice(0, 6)
+      .map(([k]) => k);
+    const dated = events
+      .map((e) => [e.firstDate, e.lastDate])
+      .flat()
+      .filter((d): d is string => !!d)
+      .sort();
+    const largest = [...events].sort((a, b) => b.articleCount - a.articleCount)[0];
+    stories.push({
+      id: `st-${[...events]
+        .map((e) => e.id)
+        .sort()[0]
+        .replace(/^ev-/, '')}`,
+      title: largest.title,
+      eventIds: events.map((e) => e.id),
+      firstDate: dated[0] ?? null,
+      lastDate: dated[dated.length - 1] ?? null,
+      keys,
+    });
+  }
+  return stories.sort((a, b) => (b.lastDate ?? '').localeCompare(a.lastDate ?? ''));
+}
