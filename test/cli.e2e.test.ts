@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { readGold } from '../src/eval/run.ts';
 import { score } from '../src/eval/score.ts';
 import { ROOT, tempDir } from './helpers.ts';
@@ -114,6 +115,32 @@ describe('babelwire CLI end to end (real SQLite file)', () => {
     const t = run('timeline', almaty.id, '--db', db);
     assert.equal(t.code, 0, t.stderr);
     assert.match(t.stdout, /2026-08-04/);
+  });
+
+  it('show --json follows schema/event.schema.json', () => {
+    const events = JSON.parse(run('events', '--db', db, '--json').stdout) as EventItem[];
+    const schema = JSON.parse(
+      fs.readFileSync(path.join(ROOT, 'schema', 'event.schema.json'), 'utf8'),
+    ) as object;
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    for (const e of events.slice(0, 5)) {
+      const shown = JSON.parse(
+        run('show', e.id, '--db', db, '--json', '--lang', 'vi').stdout,
+      ) as unknown;
+      assert.ok(validate(shown), JSON.stringify(validate.errors));
+    }
+  });
+
+  it('export writes events, articles and facts as CSV and JSON Lines', () => {
+    const out = path.join(dir, 'export');
+    assert.equal(run('export', '--db', db, '--format', 'csv', '--out', out).code, 0);
+    const csv = fs.readFileSync(path.join(out, 'articles.csv'), 'utf8').trim().split('\n');
+    assert.ok(csv[0].startsWith('article_id,event_id,lang'));
+    assert.equal(run('export', '--db', db, '--format', 'jsonl', '--out', out).code, 0);
+    const events = fs.readFileSync(path.join(out, 'events.jsonl'), 'utf8').trim().split('\n');
+    const stats = JSON.parse(run('stats', '--db', db, '--json').stdout) as { events: number };
+    assert.equal(events.length, stats.events);
+    assert.ok(fs.readFileSync(path.join(out, 'facts.jsonl'), 'utf8').includes('"kind":"killed"'));
   });
 
   it('show prints one event with every report', () => {

@@ -26,8 +26,11 @@ export function formatEvent(
   articles: readonly StoredArticle[],
   facts?: EventFacts,
 ): string {
-  const lines = [formatEventLine(e)];
+  const lines = [
+    formatEventLine(facts ? { ...e, title: facts.title.title, titleLang: facts.title.lang } : e),
+  ];
   if (facts) {
+    for (const s of facts.summary) lines.push(`    > ${s.sentence} [${s.lang} ${s.articleId}]`);
     lines.push(`    type: ${facts.type.type}${facts.type.cue ? ` (cue: ${facts.type.cue})` : ''}`);
     for (const f of facts.figures) {
       const range = f.min === f.max ? String(f.min) : `${f.min}–${f.max}`;

@@ -19,6 +19,7 @@ import {
 } from '../lexicon/sources.ts';
 import { vietnameseLexicon } from '../segment/vietnamese.ts';
 import { eventFacts } from '../facts/index.ts';
+import { writeExport } from './export.ts';
 import { buildStories, type Story } from '../stories/index.ts';
 import { formatEvent, formatEventLine, formatScores, mean } from './format.ts';
 
@@ -200,19 +201,27 @@ export function buildProgram(): Command {
   dbOption(
     program
       .command('show')
-      .description('Show one event with all its reports, in every language.')
+      .description(
+        'Show one event: title, summary (sentences from the most central reports, each cited), ' +
+          'type with its cue, figures with the range across reports, names, countries, dates, and ' +
+          'all its reports in every language. JSON schema: schema/event.schema.json.',
+      )
       .argument('<event-id>')
+      .option('--lang <code>', 'title and summary in this language when a report in it exists')
       .option('--json', 'print JSON'),
-  ).action((id: string, opts: { db: string; json?: boolean }) =>
+  ).action((id: string, opts: { db: string; json?: boolean; lang?: string }) =>
     withStore(opts.db, (store) => {
       const event = store.getEvent(id);
       if (!event) throw new Error(`no such event: ${id} (see "babelwire events")`);
       const articles = store.eventArticles(id);
-      const facts = eventFacts(articles);
+      const facts = eventFacts(articles, opts.lang);
       if (opts.json) {
         const reports = articles.map(({ terms: _t, ...a }) => a);
         const out = {
           ...event,
+          title: facts.title.title,
+          titleLang: facts.title.lang,
+          summary: facts.summary,
           type: facts.type,
           figures: facts.figures,
           articles: articles.map((a) => a.id),
@@ -386,6 +395,25 @@ export function buildProgram(): Command {
         process.stdout.write(
           `${''.padEnd(24)} ${facts.type.type}${figures ? '; ' + figures : ''}\n`,
         );
+      }
+    }),
+  );
+
+  dbOption(
+    program
+      .command('export')
+      .description(
+        'Write events, articles and facts (figures) as tables for analysis tools: events.*, articles.*, facts.*',
+      )
+      .option('--format <format>', 'jsonl or csv', 'jsonl')
+      .option('--out <dir>', 'folder to write into', 'babelwire-export'),
+  ).action((opts: { db: string; format: string; out: string }) =>
+    withStore(opts.db, (store) => {
+      if (opts.format !== 'jsonl' && opts.format !== 'csv') {
+        throw new Error(`unknown format "${opts.format}" (use jsonl or csv)`);
+      }
+      for (const file of writeExport(store, opts.format, opts.out)) {
+        process.stderr.write(`babelwire: wrote ${file}\n`);
       }
     }),
   );

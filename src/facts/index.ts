@@ -2,18 +2,25 @@ import { represent } from '../represent/index.ts';
 import type { StoredArticle } from '../types.ts';
 import { extractFigures, figureRanges, type FigureRange } from './figures.ts';
 import { classifyEvent, type TypeDecision } from './types.ts';
+import { eventTitle, rankReports, summarize, type SummarySentence, type Title } from './summary.ts';
 
 /** What an event's reports state, computed from the stored reports (nothing is cached). */
 export interface EventFacts {
   type: TypeDecision;
   figures: FigureRange[];
+  /** In the wanted language when a report in it exists. */
+  title: Title;
+  summary: SummarySentence[];
 }
 
-export function eventFacts(articles: readonly StoredArticle[]): EventFacts {
+export function eventFacts(articles: readonly StoredArticle[], lang?: string): EventFacts {
+  const ranked = rankReports(articles);
   const concepts: [string, number][] = [];
   for (const a of articles) concepts.push(...represent(a.lang, a.terms, a.anchors).concepts);
   return {
     type: classifyEvent(concepts),
+    title: eventTitle(ranked, lang),
+    summary: summarize(ranked, lang),
     figures: figureRanges(
       articles.map((a) => ({
         articleId: a.id,

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { eventFacts } from '../facts/index.ts';
+import type { SqliteStore } from '../store/sqlite.ts';
+
+/**
+ * `babelwire export`: events, articles and facts as flat tables for analysis tools (pandas,
+ * spreadsheets), as JSON Lines or CSV (RFC 4180 quoting, UTF-8, one header row).
+ */
+export type ExportFormat = 'jsonl' | 'csv';
+
+type Row = Record<string, string | number | null>;
+
+function csvCell(v: string | number | null): string {
+  if (v === null) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(rows: readonly Row[]): string {
+  if (rows.length === 0) return '';
+  const columns = Object.keys(rows[0]);
+  const lines = [
+    columns.join(','),
+    ...rows.map((r) => columns.map((c) => csvCell(r[c] ?? null)).join(',')),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+export function toJsonl(rows: readonly Row[]): string {
+  return rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '');
+}
+
+export function exportTables(store: SqliteStore): Record<'events' | 'articles' | 'facts', Row[]> {
+  const events: Row[] = [];
+  const articles: Row[] = [];
+  const facts: Row[] = [];
+  for (const e of store.listEvents()) {
+    const reports = store.eventArticles(e.id);
+    const f = eventFacts(reports);
+    events.push({
+      event_id: e.id,
+      title: f.title.title,
+      title_lang: f.title.lang,
+      type: f.type.type,
+      type_cue: f.type.cue,
+      languages: e.languages.join(' '),
+      reports: e.articleCount,
+      first_date: e.firstDate,
+      last_date: e.lastDate,
+      first_seen: e.firstSeen,
+      names: e.names.join('; '),
+      countries: e.countries.join('; '),
+    });
+    for (const a of reports) {
+      articles.push({
+        article_id: a.id,
+        event_id: e.id,
+        lang: a.lang,
+        published: a.published,
+        event_date: a.eventDate,
+        title: a.title,
+        url: a.url,
+        source: a.source,
+        text: a.text,
+      });
+    }
+    for (const range of f.figures) {
+      for (const r of range.reports) {
+        facts.push({
+          event_id: e.id,
+          article_id: r.articleId,
+          lang: r.lang,
+          kind: range.kind,
+          value: r.value,
+          qualifier: r.qualifier,
+          evidence: r.evidence,
+        });
+      }
+    }
+  }
+  return { events, articles, facts };
+}
+
+/** Writes events, articles and facts files into `dir`; returns their paths. */
+export function writeExport(store: SqliteStore, format: ExportFormat, dir: string): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  const tables = exportTables(store);
+  return (Object.keys(tables) as (keyof typeof tables)[]).map((name) => {
+    const file = path.join(dir, `${name}.${format}`);
+    fs.writeFileSync(file, format === 'csv' ? toCsv(tables[name]) : toJsonl(tables[name]));
+    return file;
+  });
+}
