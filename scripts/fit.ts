@@ -65,7 +65,15 @@ function run(p: Prepared, params: ClusterParams, anchorShare: number): number {
   let n = 0;
   const clusterer = new OnlineClusterer(() => `e${n++}`, params);
   const predictions = new Map<string, string | null>();
-  for (const f of featuresOf(p, anchorShare)) predictions.set(f.id, clusterer.add(f).eventId);
+  const renamed = new Map<string, string>();
+  for (const f of featuresOf(p, anchorShare)) {
+    const d = clusterer.add(f);
+    for (const gone of d.absorbed) renamed.set(gone, d.eventId);
+    predictions.set(f.id, d.eventId);
+  }
+  // Event-level links merge events after their articles were predicted: follow the renames.
+  const resolve = (id: string): string => (renamed.has(id) ? resolve(renamed.get(id)!) : id);
+  for (const [id, event] of predictions) if (event) predictions.set(id, resolve(event));
   return score(p.gold, predictions).bcubed.f1;
 }
 

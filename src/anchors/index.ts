@@ -7,6 +7,7 @@ import type { Anchors } from '../types.ts';
 import { packFor } from '../lexicon/pack.ts';
 import { normalizeArabic, stripArabicProclitic } from '../segment/arabic.ts';
 import { segmentTerms } from '../segment/index.ts';
+import { findCities } from './cities.ts';
 import { chineseNameRuns, nameSkeleton } from './translit.ts';
 
 /**
@@ -46,6 +47,7 @@ export function extractAnchors(title: string, text: string, lang: string): Ancho
     names,
     countries,
     skeletons: nameSkeletons(all, lang, names),
+    cities: findCities(all, lang),
   };
 }
 

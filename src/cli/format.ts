@@ -31,6 +31,12 @@ export function formatEvent(
   ];
   if (facts) {
     for (const s of facts.summary) lines.push(`    > ${s.sentence} [${s.lang} ${s.articleId}]`);
+    if (facts.entities.length) {
+      const who = facts.entities.map(
+        (e) => `${e.name} (${e.kind}, ${e.reports}×, ${e.languages.join('/')})`,
+      );
+      lines.push(`    who/where: ${who.join('; ')}`);
+    }
     lines.push(`    type: ${facts.type.type}${facts.type.cue ? ` (cue: ${facts.type.cue})` : ''}`);
     for (const f of facts.figures) {
       const range = f.min === f.max ? String(f.min) : `${f.min}–${f.max}`;

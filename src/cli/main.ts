@@ -222,6 +222,7 @@ export function buildProgram(): Command {
           title: facts.title.title,
           titleLang: facts.title.lang,
           summary: facts.summary,
+          entities: facts.entities,
           type: facts.type,
           figures: facts.figures,
           articles: articles.map((a) => a.id),

@@ -21,6 +21,7 @@ export function anchorKeys(a: Anchors): string[] {
     ...a.names.map((x) => `p:${x}`),
     ...a.countries.map((x) => `c:${x}`),
     ...(a.skeletons ?? []).map((x) => `s:${x}`),
+    ...(a.cities ?? []).map((x) => `l:${x}`),
   ];
 }
 

@@ -2,6 +2,7 @@ import { represent } from '../represent/index.ts';
 import type { StoredArticle } from '../types.ts';
 import { extractFigures, figureRanges, type FigureRange } from './figures.ts';
 import { classifyEvent, type TypeDecision } from './types.ts';
+import { eventEntities, type Entity } from './entities.ts';
 import { eventTitle, rankReports, summarize, type SummarySentence, type Title } from './summary.ts';
 
 /** What an event's reports state, computed from the stored reports (nothing is cached). */
@@ -11,6 +12,7 @@ export interface EventFacts {
   /** In the wanted language when a report in it exists. */
   title: Title;
   summary: SummarySentence[];
+  entities: Entity[];
 }
 
 export function eventFacts(articles: readonly StoredArticle[], lang?: string): EventFacts {
@@ -21,6 +23,7 @@ export function eventFacts(articles: readonly StoredArticle[], lang?: string): E
     type: classifyEvent(concepts),
     title: eventTitle(ranked, lang),
     summary: summarize(ranked, lang),
+    entities: eventEntities(articles),
     figures: figureRanges(
       articles.map((a) => ({
         articleId: a.id,

@@ -12,8 +12,8 @@ import type { Anchors } from '../types.ts';
  * the store; pure apart from its input.
  */
 
-/** Key kinds that identify actors and places (`p:` names, `s:` name skeletons, `c:` countries). */
-const STORY_KEYS = /^(p|s|c):/;
+/** Key kinds that identify actors and places (`p:` names, `s:` skeletons, `c:` countries, `l:` cities). */
+const STORY_KEYS = /^(p|s|c|l):/;
 /**
  * A story link needs this much weighted overlap: the IDF weight of the shared keys over that
  * of the smaller event's keys (a short report and a long one can continue each other).

@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chineseWords } from '../segment/index.ts';
+import { stripArabicProclitic } from '../segment/arabic.ts';
+import { countryName, findCountries, foldName } from './countries.ts';
+
+/**
+ * Cities in many scripts, keyed by GeoNames id, from Debian's libgeonames-common (gettext
+ * catalogues: one per locale, GeoNames id -> the city's name in that locale; CC-BY 4.0).
+ * `Bishkek`, `Бишкек`, `比什凯克` and `بشكيك` all give 1528675. Without the package, no city
+ * anchors (and nothing fails).
+ */
+
+const LOCALE_DIR = process.env.BABELWIRE_GEONAMES ?? '/usr/share/locale';
+
+/** A gettext .mo file as id -> string. */
+export function readMo(file: string): Map<string, string> {
+  const d = fs.readFileSync(file);
+  const little = d.readUInt32LE(0) === 0x950412de;
+  const u32 = (o: number) => (little ? d.readUInt32LE(o) : d.readUInt32BE(o));
+  const n = u32(8);
+  const ids = u32(12);
+  const strs = u32(16);
+  const out = new Map<string, string>();
+  for (let i = 0; i < n; i++) {
+    const key = d.toString('utf8', u32(ids + 8 * i + 4), u32(ids + 8 * i + 4) + u32(ids + 8 * i));
+    const value = d.toString(
+      'utf8',
+      u32(strs + 8 * i + 4),
+      u32(strs + 8 * i + 4) + u32(strs + 8 * i),
+    );
+    if (key) out.set(key, value);
+  }
+  return out;
+}
+
+interface CityTable {
+  english: Map<string, string>;
+  byName: Map<string, string>;
+  unspaced: Map<string, string>;
+  maxWords: number;
+}
+
+let table: CityTable | null = null;
+
+/**
+ * Guards against false friends. A city must be named in at least MIN_LOCALES catalogues (a
+ * town known in a few languages is more often a common word elsewhere: `Police`, `Liberty`,
+ * Arabic `ليل` night = Lille); a name shorter than MIN_NAME needs a big city (`Osh`).
+ */
+const MIN_LOCALES = 8;
+const MIN_NAME = 4;
+const MIN_LOCALES_FOR_SHORT_NAME = 15;
+
+function build(): CityTable {
+  const english = new Map<string, string>();
+  const names = new Map<string, Map<string, number>>(); // folded name -> id -> locales
+  const localesOf = new Map<string, number>();
+  let dirs: string[] = [];
+  try {
+    dirs = fs.readdirSync(LOCALE_DIR);
+  } catch {
+    dirs = [];
+  }
+  const catalogues: [string, Map<string, string>][] = [];
+  for (const locale of dirs) {
+    const file = path.join(LOCALE_DIR, locale, 'LC_MESSAGES', 'geonames.mo');
+    if (!fs.existsSync(file)) continue;
+    const mo = readMo(file);
+    catalogues.push([locale, mo]);
+    for (const id of mo.keys())
+      if (/^\d+$/.test(id)) localesOf.set(id, (localesOf.get(id) ?? 0) + 1);
+  }
+  for (const [locale, mo] of catalogues) {
+    for (const [id, name] of mo) {
+      if (!/^\d+$/.test(id) || !name) continue;
+      if (locale === 'en') english.set(id, name);
+      const folded = foldName(name);
+      if ((localesOf.get(id) ?? 0) < MIN_LOCALES) continue;
+      const short = [...folded].length < MIN_NAME;
+      if (short && (localesOf.get(id) ?? 0) < MIN_LOCALES_FOR_SHORT_NAME) continue;
+      let ids = names.get(folded);
+      if (!ids) {
+        ids = new Map();
+        names.set(folded, ids);
+      }
+      ids.set(id, localesOf.get(id) ?? 0);
+    }
+  }
+  const byName = new Map<string, string>();
+  const unspaced = new Map<string, string>();
+  for (const [name, ids] of names) {
+    // An ambiguous name stands for the city known in the most languages (the bigger one).
+    const [id] = [...ids].sort((a, b) => b[1] - a[1])[0];
+    if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(name))
+      unspaced.set(name, id);
+    else byName.set(name, id);
+  }
+  const maxWords = Math.min(4, Math.max(1, ...[...byName.keys()].map((k) => k.split(' ').length)));
+  return { english, byName, unspaced, maxWords };
+}
+
+function getTable(): CityTable {
+  if (!table) table = build();
+  return table;
+}
+
+export function cityName(id: string): string {
+  return getTable().english.get(id) ?? id;
+}
+
+/** GeoNames ids of the cities a text names (capitalised in cased scripts, word-aligned in Chinese). */
+export function findCities(text: string, lang: string): string[] {
+  const t = getTable();
+  if (t.byName.size === 0 && t.unspaced.size === 0) return [];
+  const found = new Set<string>();
+  if (lang === 'zh') {
+    const words = chineseWords(text);
+    for (let i = 0; i < words.length; i++) {
+      const id = t.unspaced.get(words[i]) ?? t.unspaced.get(words[i] + (words[i + 1] ?? ''));
+      if (id && words[i].length >= 2) found.add(id);
+    }
+  }
+  const tokens = text
+    .normalize('NFC')
+    .split(/[^\p{L}\p{M}\p{N}'’-]+/u)
+    .filter(Boolean);
+  const folded = tokens.map(foldName);
+  // A word the text also writes in lower case is a common word (`Central`, `Police`).
+  const lower = new Set(tokens.filter((w) => /^\p{Ll}/u.test(w)));
+  const countries = new Set(findCountries(text, lang).map((c) => foldName(countryName(c))));
+  for (let i = 0; i < tokens.length; i++) {
+    const cased = tokens[i].toLowerCase() !== tokens[i].toUpperCase();
+    if (cased && (!/^\p{Lu}/u.test(tokens[i]) || lower.has(tokens[i].toLowerCase()))) continue;
+    if (countries.has(folded[i])) continue;
+    for (let n = Math.min(t.maxWords, tokens.length - i); n >= 1; n--) {
+      let id = t.byName.get(folded.slice(i, i + n).join(' '));
+      if (!id && !cased && n === 1 && /\p{Script=Arabic}/u.test(folded[i])) {
+        const bare = stripArabicProclitic(folded[i]);
+        if (bare.length >= MIN_NAME) id = t.byName.get(bare);
+      }
+      // Unvowelled Arabic words of three letters are common words far more often than cities.
+      if (id && !cased && [...folded.slice(i, i + n).join(' ')].length < MIN_NAME) id = undefined;
+      if (id) {
+        found.add(id);
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return [...found].sort();
+}
