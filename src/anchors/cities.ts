@@ -56,12 +56,7 @@ function build(): CityTable {
   const english = new Map<string, string>();
   const names = new Map<string, Map<string, number>>(); // folded name -> id -> locales
   const localesOf = new Map<string, number>();
-  let dirs: string[] = [];
-  try {
-    dirs = fs.readdirSync(LOCALE_DIR);
-  } catch {
-    dirs = [];
-  }
+  const dirs = fs.existsSync(LOCALE_DIR) ? fs.readdirSync(LOCALE_DIR) : [];
   const catalogues: [string, Map<string, string>][] = [];
   for (const locale of dirs) {
     const file = path.join(LOCALE_DIR, locale, 'LC_MESSAGES', 'geonames.mo');
