@@ -5,7 +5,9 @@ import Database from 'better-sqlite3';
 import { eventDate, resolveDates } from '../src/facts/dates.ts';
 import { normalizeText } from '../src/normalize/index.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
-import { sample, tempDir } from './helpers.ts';
+import { ROOT, sample, tempDir } from './helpers.ts';
+import { scoreDates, type DateCase } from '../src/facts/eval.ts';
+import fs from 'node:fs';
 
 const dates = (text: string, lang: string, pub: string | null) =>
   resolveDates(text, lang, pub).map((d) => d.date);
@@ -40,6 +42,23 @@ describe('time: date expressions resolved against the publication date', () => {
 
   it('picks the day most mentioned in the week before publication (sample 002)', () => {
     assert.equal(eventDate(normalizeText(sample('002')).text, 'zh', '2010-04-08'), '2010-04-07');
+  });
+});
+
+describe('time: labelled sentences (examples/facts/dates.jsonl, 6 languages)', () => {
+  it('resolves event dates with precision ≥ 0.9', () => {
+    const file = path.join(ROOT, 'examples', 'facts', 'dates.jsonl');
+    const cases = fs
+      .readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as DateCase);
+    const s = scoreDates(cases);
+    process.stdout.write(
+      `# dates: P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} (${cases.length} sentences)\n`,
+    );
+    assert.ok(s.precision >= 0.9, s.errors.join('\n'));
+    assert.ok(s.recall >= 0.85, s.errors.join('\n'));
   });
 });
 

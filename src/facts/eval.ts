@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { eventDate, resolveDates } from './dates.ts';
 import { extractFigures, type FigureKind } from './figures.ts';
 
 /** A labelled sentence: the figures a reader finds in it (kind and value). */
@@ -67,6 +68,44 @@ export function scoreFigures(cases: readonly FigureCase[]): FigureScores {
     predicted,
     correct,
     byLanguage,
+    errors,
+  };
+}
+
+/** A labelled sentence for time: its publication date and the day its event happened. */
+export interface DateCase {
+  lang: string;
+  published: string | null;
+  text: string;
+  dates: string[];
+}
+
+/**
+ * Precision and recall of event-date resolution. A case counts as answered when the text
+ * gave a date (the publication-date fallback is not an answer unless the event is that day).
+ */
+export function scoreDates(cases: readonly DateCase[]): {
+  precision: number;
+  recall: number;
+  errors: string[];
+} {
+  let answered = 0;
+  let correct = 0;
+  const errors: string[] = [];
+  for (const c of cases) {
+    const got = eventDate(c.text, c.lang, c.published);
+    const fromText = resolveDates(c.text, c.lang, c.published).some((d) => d.date === got);
+    if (got === null || !fromText) {
+      errors.push(`[${c.lang}] ${c.text} -> no date from the text; want ${c.dates[0]}`);
+      continue;
+    }
+    answered++;
+    if (got === c.dates[0]) correct++;
+    else errors.push(`[${c.lang}] ${c.text} -> ${got}; want ${c.dates[0]}`);
+  }
+  return {
+    precision: answered ? correct / answered : 1,
+    recall: cases.length ? correct / cases.length : 1,
     errors,
   };
 }
