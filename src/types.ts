@@ -29,6 +29,8 @@ export interface Anchors {
   names: string[];
   /** ISO 3166 alpha-2 codes of countries named in the text. */
   countries: string[];
+  /** Names in scripts without case (Chinese transliteration runs, unknown Arabic words). */
+  nameForms?: string[];
   /** GeoNames ids of the cities named in the text (src/anchors/cities.ts). */
   cities?: string[];
   /** Consonant skeletons of names in any script (src/anchors/translit.ts): `SMBKB`. */

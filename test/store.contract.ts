@@ -75,6 +75,16 @@ export function storeContract(open: () => Store): void {
     store.close();
   });
 
+  it('keeps learned aliases and their support', () => {
+    const store = open();
+    store.saveAlias({ form: '萨里耶夫', lang: 'zh', canonical: 'sarkiyev', support: 1 });
+    store.saveAlias({ form: '萨里耶夫', lang: 'zh', canonical: 'sarkiyev', support: 2 });
+    assert.deepEqual(store.aliasRows(), [
+      { form: '萨里耶夫', lang: 'zh', canonical: 'sarkiyev', support: 2 },
+    ]);
+    store.close();
+  });
+
   it('rolls a failed transaction back whole', () => {
     const store = open();
     assert.throws(() =>

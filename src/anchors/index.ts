@@ -7,20 +7,18 @@ import type { Anchors } from '../types.ts';
 import { packFor } from '../lexicon/pack.ts';
 import { normalizeArabic, stripArabicProclitic } from '../segment/arabic.ts';
 import { segmentTerms } from '../segment/index.ts';
+import { aliases } from './aliases.ts';
 import { findCities } from './cities.ts';
 import { chineseNameRuns, nameSkeleton } from './translit.ts';
 
 /**
- * Skeletons of the names a text carries, whatever the script: its Latin/Cyrillic name keys,
- * runs of transliteration characters in Chinese, and, in Arabic, words the Arabic pack does
- * not know (names are what a dictionary lacks; without a pack Arabic gets none, as every
- * word would count).
+ * Name forms in scripts without case: runs of transliteration characters in Chinese and, in
+ * Arabic, words the Arabic pack does not know (names are what a dictionary lacks; without a
+ * pack Arabic gets none, as every word would count).
  */
-export function nameSkeletons(text: string, lang: string, names: readonly string[]): string[] {
+export function foreignNameForms(text: string, lang: string): string[] {
   const out = new Set<string>();
-  const push = (s: string | null) => s && out.add(s);
-  for (const key of names) push(nameSkeleton(key));
-  if (lang === 'zh') for (const run of chineseNameRuns(text)) push(nameSkeleton(run));
+  if (lang === 'zh') for (const run of chineseNameRuns(text)) out.add(run);
   if (lang === 'ar') {
     const pack = packFor('ar');
     if (pack) {
@@ -28,10 +26,19 @@ export function nameSkeletons(text: string, lang: string, names: readonly string
         const bare = stripArabicProclitic(normalizeArabic(word));
         if (bare.length < 4) continue;
         const [term] = segmentTerms(bare, 'ar');
-        if (term && !pack.has(term) && !pack.has(segmentTerms(word, 'ar')[0] ?? ''))
-          push(nameSkeleton(bare));
+        if (term && !pack.has(term) && !pack.has(segmentTerms(word, 'ar')[0] ?? '')) out.add(bare);
       }
     }
+  }
+  return [...out];
+}
+
+/** Skeletons of the names a text carries, whatever the script. */
+export function nameSkeletons(names: readonly string[], forms: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const n of [...names, ...forms]) {
+    const s = nameSkeleton(n);
+    if (s) out.add(s);
   }
   return [...out];
 }
@@ -40,13 +47,21 @@ export function nameSkeletons(text: string, lang: string, names: readonly string
 export function extractAnchors(title: string, text: string, lang: string): Anchors {
   const all = `${title}\n${text}`;
   const countries = findCountries(all, lang);
-  const names = nameAnchors(all, lang);
+  const forms = foreignNameForms(all, lang);
+  // Learned aliases give a foreign form its Latin name (src/anchors/aliases.ts).
+  const names = [
+    ...new Set([
+      ...nameAnchors(all, lang),
+      ...forms.map((f) => aliases.lookup(f, lang)).filter((n): n is string => n !== null),
+    ]),
+  ];
   return {
     numbers: numberAnchors(all),
     dates: dateAnchors(all, lang),
     names,
     countries,
-    skeletons: nameSkeletons(all, lang, names),
+    skeletons: nameSkeletons(names, forms),
+    nameForms: forms,
     cities: findCities(all, lang),
   };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { aliases } from '../anchors/aliases.ts';
 import { countryName } from '../anchors/countries.ts';
 import { toFeatures } from '../cluster/features.ts';
 import { OnlineClusterer, type Decision, type EventState } from '../cluster/index.ts';
@@ -58,6 +59,8 @@ export class Ingestor {
   static async open(store: Store, params: ClusterParams = DEFAULT_PARAMS): Promise<Ingestor> {
     const pipeline = createDefaultPipeline();
     await pipeline.init();
+    aliases.clear();
+    aliases.load(store.aliasRows());
     const ingestor = new Ingestor(store, pipeline, params);
     for (const row of store.clusterRows()) {
       ingestor.clusterer.restore(
@@ -132,6 +135,7 @@ export class Ingestor {
         const decision = this.assign(article);
         article.eventId = decision.eventId;
         this.store.insertArticle(article);
+        if (!decision.isNew) this.learnAliases(article, decision.eventId);
         touched.add(decision.eventId);
         for (const gone of decision.absorbed) {
           this.store.mergeEvents(gone, decision.eventId);
@@ -151,6 +155,21 @@ export class Ingestor {
       result.assignments.set(articleId, this.resolveEvent(eventId));
     }
     return result;
+  }
+
+  /** Pairs the article's foreign name forms with the event's Latin names (src/anchors/aliases.ts). */
+  private learnAliases(article: StoredArticle, eventId: string): void {
+    const forms = article.anchors.nameForms ?? [];
+    if (forms.length === 0) return;
+    const event = this.clusterer.event(eventId);
+    if (!event) return;
+    const own = new Set(article.anchors.names);
+    const latin = [...event.anchorCounts.keys()]
+      .filter((k) => k.startsWith('p:'))
+      .map((k) => k.slice(2))
+      .filter((n) => !own.has(n));
+    for (const row of aliases.observe(eventId, article.lang, forms, latin))
+      this.store.saveAlias(row);
   }
 
   /** The event an event id now stands for, after event-level links merged it (or itself). */

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { AliasRow } from '../anchors/aliases.ts';
 import type { Rejection } from '../errors.ts';
 import type { StoredArticle } from '../types.ts';
 import type { ClusterRow, EventQuery, Store, StoredEvent, StoreStats } from './types.ts';
@@ -41,6 +42,13 @@ CREATE TABLE IF NOT EXISTS events (
   first_seen TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   provenance TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS aliases (
+  form TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  canonical TEXT NOT NULL,
+  support INTEGER NOT NULL,
+  PRIMARY KEY (form, lang, canonical)
 );
 CREATE TABLE IF NOT EXISTS rejections (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -285,6 +293,21 @@ export class SqliteStore implements Store {
     this.db
       .prepare('INSERT INTO rejections (file, line, code, reason, at) VALUES (?, ?, ?, ?, ?)')
       .run(r.file, r.line, r.code, r.reason, new Date().toISOString());
+  }
+
+  aliasRows(): AliasRow[] {
+    return this.db
+      .prepare('SELECT form, lang, canonical, support FROM aliases')
+      .all() as AliasRow[];
+  }
+
+  saveAlias(row: AliasRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO aliases (form, lang, canonical, support) VALUES (@form, @lang, @canonical, @support)
+         ON CONFLICT(form, lang, canonical) DO UPDATE SET support = excluded.support`,
+      )
+      .run(row);
   }
 
   stats(): StoreStats {

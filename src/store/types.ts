@@ -1,3 +1,4 @@
+import type { AliasRow } from '../anchors/aliases.ts';
 import type { Rejection } from '../errors.ts';
 import type { Anchors, StoredArticle } from '../types.ts';
 
@@ -68,6 +69,9 @@ export interface Store {
   eventArticles(eventId: string): StoredArticle[];
   eventArticleIds(eventId: string): string[];
   recordRejection(r: Rejection): void;
+  /** Learned name aliases (src/anchors/aliases.ts). */
+  aliasRows(): AliasRow[];
+  saveAlias(row: AliasRow): void;
   stats(): StoreStats;
   close(): void;
 }
