@@ -105,7 +105,11 @@ export function cityName(id: string): string {
 }
 
 /** GeoNames ids of the cities a text names (capitalised in cased scripts, word-aligned in Chinese). */
-export function findCities(text: string, lang: string): string[] {
+export function findCities(
+  text: string,
+  lang: string,
+  countryCodes: readonly string[] = findCountries(text, lang),
+): string[] {
   const t = getTable();
   if (t.byName.size === 0 && t.unspaced.size === 0) return [];
   const found = new Set<string>();
@@ -123,7 +127,7 @@ export function findCities(text: string, lang: string): string[] {
   const folded = tokens.map(foldName);
   // A word the text also writes in lower case is a common word (`Central`, `Police`).
   const lower = new Set(tokens.filter((w) => /^\p{Ll}/u.test(w)));
-  const countries = new Set(findCountries(text, lang).map((c) => foldName(countryName(c))));
+  const countries = new Set(countryCodes.map((c) => foldName(countryName(c))));
   for (let i = 0; i < tokens.length; i++) {
     const cased = tokens[i].toLowerCase() !== tokens[i].toUpperCase();
     if (cased && (!/^\p{Lu}/u.test(tokens[i]) || lower.has(tokens[i].toLowerCase()))) continue;

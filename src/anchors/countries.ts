@@ -277,6 +277,13 @@ export function findCountries(text: string, lang = 'und'): string[] {
 }
 
 /** The English name of a country code, for display. */
+const displayNames = new Map<string, Intl.DisplayNames>();
+
 export function countryName(code: string, locale = 'en'): string {
-  return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+  let names = displayNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: 'region' });
+    displayNames.set(locale, names);
+  }
+  return names.of(code) ?? code;
 }

@@ -62,7 +62,7 @@ export function extractAnchors(title: string, text: string, lang: string): Ancho
     countries,
     skeletons: nameSkeletons(names, forms),
     nameForms: forms,
-    cities: findCities(all, lang),
+    cities: findCities(all, lang, countries),
   };
 }
 
