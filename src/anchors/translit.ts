@@ -14,7 +14,10 @@ export const MIN_SKELETON = 3;
 const LATIN_CLASSES: [RegExp, string][] = [
   [/shch|sch|tsch/g, 'S'],
   [/sh|ch|zh|ts|tz|dzh|dj|dz/g, 'S'],
-  [/kh|gh|ck|ch/g, 'K'],
+  // h-sounds (h, kh, gh; Cyrillic х, Arabic ح خ غ, pinyin h) are written in some scripts and
+  // dropped or silent in others (Netanyahu / Нетаньяху, Kavanaugh / كافانو): they count for nothing.
+  [/kh|gh/g, ''],
+  [/ck|ch/g, 'K'],
   [/th|dh/g, 'T'],
   [/ph/g, 'B'],
   [/ng/g, 'M'],
@@ -41,7 +44,8 @@ export function skeleton(latin: string): string {
 const PINYIN_INITIALS: [RegExp, string][] = [
   [/^(zh|ch|sh|z|c|s|x)/, 'S'],
   [/^r/, 'S'],
-  [/^(j|q|g|k|h)/, 'K'],
+  [/^h/, ''],
+  [/^(j|q|g|k)/, 'K'],
   [/^[bpfw]/, 'B'],
   [/^[dt]/, 'T'],
   [/^[lr]/, 'L'],
@@ -59,6 +63,8 @@ function pinyinSyllableSkeleton(syllable: string): string {
       break;
     }
   }
+  // 尔 (er) renders r and l (默克尔 Merkel, 埃尔多安 Erdogan).
+  if (s === 'er') return 'L';
   // A final n/ng is usually a transliterated n or m (坦 tan, 恩 en); keep it.
   if (/n$|ng$/.test(s)) out += 'M';
   return out;
