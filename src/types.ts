@@ -52,6 +52,8 @@ export interface Article extends ArticleInput {
   /** Multi-syllable words the input already marked (Vietnamese `bầu_cử`). */
   hintWords?: string[];
   langSource?: 'input' | 'detected' | 'unknown';
+  /** Where the publication date came from (src/facts/dateline.ts). */
+  publishedSource?: 'input' | 'dateline' | 'unknown';
   langConfidence?: number;
   /** Content terms after segmentation, stop-word removal and stemming. */
   terms?: string[];

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { eventDate, resolveDates } from '../src/facts/dates.ts';
+import { datelineDate } from '../src/facts/dateline.ts';
 import { normalizeText } from '../src/normalize/index.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import { ROOT, sample, tempDir } from './helpers.ts';
@@ -59,6 +60,22 @@ describe('time: labelled sentences (examples/facts/dates.jsonl, 6 languages)', (
     );
     assert.ok(s.precision >= 0.9, s.errors.join('\n'));
     assert.ok(s.recall >= 0.85, s.errors.join('\n'));
+  });
+});
+
+describe('publication date from a dateline', () => {
+  it('reads a real dateline and nothing else', () => {
+    assert.equal(
+      datelineDate('HANOI, 5 October 2020 (Reuters) - Floods hit the centre.', 'en'),
+      '2020-10-05',
+    );
+    assert.equal(datelineDate('新华社北京2020年10月5日电 记者报道', 'zh'), '2020-10-05');
+    assert.equal(
+      datelineDate('On 5 October 2020 protesters stormed the parliament in Bishkek.', 'en'),
+      null,
+      'a date in the first sentence is the event, not the publication',
+    );
+    assert.equal(datelineDate('GENEVA, 5 October 2099 - A future date.', 'en'), null);
   });
 });
 
