@@ -1,3 +1,5 @@
+import { packFor } from '../lexicon/pack.ts';
+import { STEMMERS } from '../segment/stemmers.ts';
 import { stopwords } from '../segment/stopwords.ts';
 
 /**
@@ -92,7 +94,11 @@ function prevCapitalised(tokens: RegExpMatchArray[], i: number, line: string): b
 }
 
 /** Name keys of the capitalised Latin/Cyrillic words in a text, with mention counts. */
+/** Languages that capitalise common nouns, so capitals alone do not make a name. */
+const NOUN_CAPITALISING = new Set(['de', 'lb']);
+
 export function nameAnchors(text: string, lang: string): string[] {
+  const nounPack = NOUN_CAPITALISING.has(lang) ? packFor(lang) : null;
   const stop = stopwords(lang);
   const english = stopwords('en');
   const keys = new Set<string>();
@@ -124,6 +130,8 @@ export function nameAnchors(text: string, lang: string): string[] {
         return;
       const lower = word.toLowerCase();
       if (stop.has(lower) || english.has(lower) || lowerWords.has(lower)) return;
+      // German capitalises every noun: a word its dictionary knows is a noun, not a name.
+      if (nounPack && nounPack.has(STEMMERS[lang]?.(lower) ?? lower)) return;
       for (const part of word.split(/[-’']/)) {
         const key = nameKey(part);
         if (key.length >= MIN_NAME_KEY_LENGTH && !CALENDAR_WORDS.has(key)) keys.add(key);

@@ -1,5 +1,5 @@
 import { cityName } from '../anchors/cities.ts';
-import { countryName } from '../anchors/countries.ts';
+import { countryName, findCountries } from '../anchors/countries.ts';
 import { nameSkeleton } from '../anchors/translit.ts';
 import type { StoredArticle } from '../types.ts';
 
@@ -56,7 +56,9 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
     }
     const latin = new Map<string, string>();
     for (const key of a.anchors.names) {
-      if (INSTITUTION_WORDS.has(key)) {
+      const isCountry =
+        findCountries(key.charAt(0).toUpperCase() + key.slice(1), a.lang).length > 0;
+      if (INSTITUTION_WORDS.has(key) || isCountry) {
         placeSkeletons.add(nameSkeleton(key) ?? '');
         continue;
       }

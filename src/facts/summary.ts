@@ -54,7 +54,8 @@ export interface SummarySentence {
 }
 
 /** Sentence ends in the scripts we read; a Latin full stop only before a space. */
-const SENTENCE_END = /(?<=[.!?])\s+|(?<=[。！？؟])/u;
+// A full stop after a digit is an ordinal or a date (`am 14. Januar`), not a sentence end.
+const SENTENCE_END = /(?<=[^\d][.!?])\s+|(?<=[。！？؟])/u;
 const MIN_SENTENCE = 25;
 const MAX_SENTENCE = 320;
 
