@@ -16,11 +16,11 @@ export interface EventFacts {
 }
 
 export function eventFacts(articles: readonly StoredArticle[], lang?: string): EventFacts {
-  const ranked = rankReports(articles);
-  const concepts: [string, number][] = [];
-  for (const a of articles) concepts.push(...represent(a.lang, a.terms, a.anchors).concepts);
+  // One representation per report serves both the ranking and the type.
+  const perReport = articles.map((a) => represent(a.lang, a.terms, a.anchors).concepts);
+  const ranked = rankReports(articles, perReport);
   return {
-    type: classifyEvent(concepts),
+    type: classifyEvent(perReport.flat()),
     title: eventTitle(ranked, lang),
     summary: summarize(ranked, lang),
     entities: eventEntities(articles),

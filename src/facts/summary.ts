@@ -20,8 +20,14 @@ function unit(pairs: readonly (readonly [string, number])[]): Map<string, number
   return v;
 }
 
-export function rankReports(articles: readonly StoredArticle[]): Ranked[] {
-  const vectors = articles.map((a) => unit(represent(a.lang, a.terms, a.anchors).concepts));
+/** `concepts[i]` is article i's representation; computed here when not given. */
+export function rankReports(
+  articles: readonly StoredArticle[],
+  concepts: readonly (readonly (readonly [string, number])[])[] = articles.map(
+    (a) => represent(a.lang, a.terms, a.anchors).concepts,
+  ),
+): Ranked[] {
+  const vectors = concepts.map(unit);
   const sum = new Map<string, number>();
   for (const v of vectors) for (const [k, w] of v) sum.set(k, (sum.get(k) ?? 0) + w);
   const sumNorm = Math.sqrt([...sum.values()].reduce((a, w) => a + w * w, 0)) || 1;
