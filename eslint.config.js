@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'coverage/', '*.db'] },
+  { ignores: ['node_modules/', 'coverage/', 'tmp/', '*.db'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

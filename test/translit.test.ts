@@ -7,7 +7,7 @@ import {
   skeleton,
 } from '../src/anchors/translit.ts';
 import { romanizeCyrillic } from '../src/anchors/names.ts';
-import fs from 'node:fs';
+import { readJsonl, scoreNamePairs, type NamePairCase } from '../src/facts/eval.ts';
 import path from 'node:path';
 import { ROOT } from './helpers.ts';
 
@@ -38,19 +38,7 @@ describe('names across scripts', () => {
 
   it('canonicalises the labelled name pairs (examples/facts/names.jsonl) with precision ≥ 0.95', () => {
     const file = path.join(ROOT, 'examples', 'facts', 'names.jsonl');
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (const line of fs.readFileSync(file, 'utf8').trim().split('\n')) {
-      const c = JSON.parse(line) as { a: string; b: string; same: boolean };
-      const a = nameSkeleton(c.a);
-      const predicted = a !== null && a === nameSkeleton(c.b);
-      if (predicted && c.same) tp++;
-      else if (predicted) fp++;
-      else if (c.same) fn++;
-    }
-    const precision = tp / (tp + fp);
-    const recall = tp / (tp + fn);
+    const { precision, recall } = scoreNamePairs(readJsonl<NamePairCase>(file));
     process.stdout.write(`# names: P ${precision.toFixed(3)} R ${recall.toFixed(3)}\n`);
     assert.ok(precision >= 0.95);
     assert.ok(recall >= 0.85);

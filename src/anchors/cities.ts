@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chineseWords } from '../segment/index.ts';
 import { stripArabicProclitic } from '../segment/arabic.ts';
 import { countryName, findCountries, foldName } from './countries.ts';
+import { cityFitsCountries } from './places.ts';
 
 /**
  * Cities in many scripts, keyed by GeoNames id, from Debian's libgeonames-common (gettext
@@ -147,5 +148,5 @@ export function findCities(
       }
     }
   }
-  return [...found].sort();
+  return [...found].filter((id) => cityFitsCountries(id, countryCodes)).sort();
 }

@@ -31,8 +31,11 @@ export function toJsonl(rows: readonly Row[]): string {
   return rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '');
 }
 
-export function exportTables(store: SqliteStore): Record<'events' | 'articles' | 'facts', Row[]> {
+export function exportTables(
+  store: SqliteStore,
+): Record<'events' | 'articles' | 'facts' | 'entities', Row[]> {
   const events: Row[] = [];
+  const entities: Row[] = [];
   const articles: Row[] = [];
   const facts: Row[] = [];
   for (const e of store.listEvents()) {
@@ -65,6 +68,19 @@ export function exportTables(store: SqliteStore): Record<'events' | 'articles' |
         text: a.text,
       });
     }
+    for (const en of f.entities) {
+      entities.push({
+        event_id: e.id,
+        entity_id: en.id,
+        kind: en.kind,
+        name: en.name,
+        reports: en.reports,
+        languages: en.languages.join(' '),
+        country: en.country ?? (en.kind === 'country' ? en.id.slice('country:'.length) : null),
+        lat: en.lat ?? null,
+        lon: en.lon ?? null,
+      });
+    }
     for (const range of f.figures) {
       for (const r of range.reports) {
         facts.push({
@@ -79,7 +95,7 @@ export function exportTables(store: SqliteStore): Record<'events' | 'articles' |
       }
     }
   }
-  return { events, articles, facts };
+  return { events, articles, facts, entities };
 }
 
 /** Writes events, articles and facts files into `dir`; returns their paths. */

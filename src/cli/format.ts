@@ -33,7 +33,8 @@ export function formatEvent(
     for (const s of facts.summary) lines.push(`    > ${s.sentence} [${s.lang} ${s.articleId}]`);
     if (facts.entities.length) {
       const who = facts.entities.map(
-        (e) => `${e.name} (${e.kind}, ${e.reports}×, ${e.languages.join('/')})`,
+        (e) =>
+          `${e.name} (${e.kind}${e.lat !== undefined ? ` ${e.country} ${e.lat.toFixed(2)},${e.lon?.toFixed(2)}` : ''}, ${e.reports}×, ${e.languages.join('/')})`,
       );
       lines.push(`    who/where: ${who.join('; ')}`);
     }

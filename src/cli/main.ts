@@ -19,6 +19,7 @@ import {
 } from '../lexicon/sources.ts';
 import { vietnameseLexicon } from '../segment/vietnamese.ts';
 import { eventFacts } from '../facts/index.ts';
+import { evaluateFacts } from '../facts/eval.ts';
 import { writeExport } from './export.ts';
 import { buildStories, type Story } from '../stories/index.ts';
 import { formatEvent, formatEventLine, formatScores, mean } from './format.ts';
@@ -330,6 +331,28 @@ export function buildProgram(): Command {
             : null,
         }));
         process.stdout.write(JSON.stringify(out.length === 1 ? out[0] : out, null, 2) + '\n');
+      }
+    });
+
+  program
+    .command('eval-facts')
+    .description(
+      'Score the fact extractors on labelled sentences (figures, dates, name pairs, person vs ' +
+        'organisation) and print precision and recall per set.',
+    )
+    .argument('[dir]', 'folder of labelled .jsonl sets', path.join(ROOT, 'examples', 'facts'))
+    .option('--json', 'print JSON')
+    .action((dir: string, opts: { json?: boolean }) => {
+      if (!fs.existsSync(dir)) throw new InvalidArgumentError(`no such folder: ${dir}`);
+      const results = evaluateFacts(dir);
+      if (opts.json) {
+        process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+        return;
+      }
+      for (const r of results) {
+        process.stdout.write(
+          `${r.set.padEnd(28)} ${String(r.items).padStart(4)} items  P ${r.precision.toFixed(3)}  R ${r.recall.toFixed(3)}${r.detail ? `  (${r.detail})` : ''}\n`,
+        );
       }
     });
 

@@ -2,20 +2,31 @@ import { cityName } from '../anchors/cities.ts';
 import { countryName, findCountries } from '../anchors/countries.ts';
 import { nameSkeleton } from '../anchors/translit.ts';
 import type { StoredArticle } from '../types.ts';
+import { nameMentions, voteKind } from './entity-kind.ts';
+import { cityPlace } from '../anchors/places.ts';
 
 /**
  * Who and where, per event, under one id in every script: countries by ISO code, cities by
- * GeoNames id, other names by their consonant skeleton (`name:SMBKB` is Jeenbekov, Жээнбеков,
- * جينبيكوف and 热恩别科夫 alike). People and organisations are not told apart yet.
+ * GeoNames id (with country and coordinates where GeoNames lists them), other names by their
+ * consonant skeleton (`name:SMBKB` is Jeenbekov, Жээнбеков, جينبيكوف and 热恩别科夫 alike),
+ * organisations named by an acronym or an institution word by `org:KEY`. A name is a person or
+ * an organisation when the cues around its mentions say so (src/facts/entity-kind.ts); `name`
+ * means they did not.
  */
 export interface Entity {
   id: string;
-  kind: 'country' | 'city' | 'name';
+  kind: 'country' | 'city' | 'person' | 'organisation' | 'name';
   name: string;
   /** How many of the event's reports mention it, and in which languages. */
   reports: number;
   languages: string[];
+  /** Cities: the ISO country and WGS84 coordinates from GeoNames, when it lists the city. */
+  country?: string;
+  lat?: number;
+  lon?: number;
 }
+
+const NO_VOTES = { person: 0, organisation: 0 };
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -32,6 +43,7 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
     string,
     { kind: Entity['kind']; names: Map<string, number>; reports: Set<string>; langs: Set<string> }
   >();
+  const votes = new Map<string, { person: number; organisation: number }>();
   const see = (id: string, kind: Entity['kind'], name: string, a: StoredArticle) => {
     let e = found.get(id);
     if (!e) {
@@ -65,9 +77,21 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
       const s = nameSkeleton(key);
       if (s) latin.set(s, capitalise(key));
     }
+    const mentions = nameMentions(`${a.title}\n${a.text}`, a.lang, a.anchors.nameForms ?? []);
+    // An acronym is listed once, as the organisation (`CSTO`), not also as a name.
+    const acronyms = new Set(
+      mentions.filter((m) => m.id === `org:${m.surface}`).map((m) => nameSkeleton(m.surface)),
+    );
     for (const s of a.anchors.skeletons ?? []) {
-      if (placeSkeletons.has(s)) continue;
+      if (placeSkeletons.has(s) || acronyms.has(s)) continue;
       see(`name:${s}`, 'name', latin.get(s) ?? s, a);
+    }
+    for (const m of mentions) {
+      if (!m.kind) continue;
+      const v = votes.get(m.id) ?? { person: 0, organisation: 0 };
+      v[m.kind] += m.weight;
+      votes.set(m.id, v);
+      if (m.id.startsWith('org:')) see(m.id, 'organisation', m.surface, a);
     }
   }
   return [...found]
@@ -76,13 +100,16 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
       const names = [...e.names].sort(
         (x, y) => Number(/^[A-Z]+$/.test(x[0])) - Number(/^[A-Z]+$/.test(y[0])) || y[1] - x[1],
       );
-      return {
+      const voted = e.kind === 'name' ? voteKind(votes.get(id) ?? NO_VOTES) : null;
+      const entity: Entity = {
         id,
-        kind: e.kind,
+        kind: voted ?? e.kind,
         name: names[0][0],
         reports: e.reports.size,
         languages: [...e.langs].sort(),
       };
+      const place = e.kind === 'city' ? cityPlace(id.slice('city:'.length)) : null;
+      return place ? { ...entity, ...place } : entity;
     })
     .sort(
       (x, y) =>

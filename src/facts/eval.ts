@@ -1,6 +1,11 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { nameSkeleton } from '../anchors/translit.ts';
 import { eventDate, resolveDates } from './dates.ts';
 import { extractFigures, type FigureKind } from './figures.ts';
+import { nameMentions, voteKind, type NameKind } from './entity-kind.ts';
+import { foreignNameForms } from '../anchors/index.ts';
+import { normalizeArabic } from '../segment/arabic.ts';
 
 /** A labelled sentence: the figures a reader finds in it (kind and value). */
 export interface FigureCase {
@@ -108,4 +113,159 @@ export function scoreDates(cases: readonly DateCase[]): {
     recall: cases.length ? correct / cases.length : 1,
     errors,
   };
+}
+
+/** A labelled sentence for entity kinds: the names in it and whether each is a person or an organisation. */
+export interface EntityKindCase {
+  lang: string;
+  text: string;
+  entities: { name: string; kind: NameKind }[];
+}
+
+const foldSurface = (s: string) =>
+  normalizeArabic(s.normalize('NFC').toLowerCase()).replace(/[\s_·'’-]/g, '');
+
+/**
+ * Precision and recall of person/organisation typing. A labelled name is predicted by the
+ * mentions whose surface lies inside it; it counts as answered when they vote for a kind.
+ */
+export function scoreEntityKinds(cases: readonly EntityKindCase[]): {
+  precision: number;
+  recall: number;
+  byKind: Record<NameKind, { precision: number; recall: number }>;
+  errors: string[];
+} {
+  const tally = {
+    person: { gold: 0, predicted: 0, correct: 0 },
+    organisation: { gold: 0, predicted: 0, correct: 0 },
+  };
+  const errors: string[] = [];
+  for (const c of cases) {
+    const forms = c.lang === 'ar' ? foreignNameForms(c.text, c.lang) : [];
+    const mentions = nameMentions(c.text, c.lang, forms);
+    for (const e of c.entities) {
+      const label = foldSurface(e.name);
+      const votes = { person: 0, organisation: 0 };
+      for (const m of mentions) {
+        const surface = foldSurface(m.surface);
+        if (m.kind && surface.length >= 2 && label.includes(surface)) votes[m.kind] += m.weight;
+      }
+      const got = voteKind(votes);
+      tally[e.kind].gold++;
+      if (got) tally[got].predicted++;
+      if (got === e.kind) tally[e.kind].correct++;
+      else
+        errors.push(`[${c.lang}] ${e.name} in "${c.text}" -> ${got ?? 'no kind'}; want ${e.kind}`);
+    }
+  }
+  const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+  const all = {
+    gold: tally.person.gold + tally.organisation.gold,
+    predicted: tally.person.predicted + tally.organisation.predicted,
+    correct: tally.person.correct + tally.organisation.correct,
+  };
+  return {
+    precision: ratio(all.correct, all.predicted),
+    recall: ratio(all.correct, all.gold),
+    byKind: {
+      person: {
+        precision: ratio(tally.person.correct, tally.person.predicted),
+        recall: ratio(tally.person.correct, tally.person.gold),
+      },
+      organisation: {
+        precision: ratio(tally.organisation.correct, tally.organisation.predicted),
+        recall: ratio(tally.organisation.correct, tally.organisation.gold),
+      },
+    },
+    errors,
+  };
+}
+
+export function readJsonl<T>(file: string): T[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+}
+
+/** A labelled pair of name spellings: the same person or place, or not. */
+export interface NamePairCase {
+  a: string;
+  b: string;
+  same: boolean;
+}
+
+/** Precision and recall of one-id-per-name: a pair is predicted the same when the skeletons agree. */
+export function scoreNamePairs(cases: readonly NamePairCase[]): {
+  precision: number;
+  recall: number;
+  errors: string[];
+} {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const errors: string[] = [];
+  for (const c of cases) {
+    const a = nameSkeleton(c.a);
+    const predicted = a !== null && a === nameSkeleton(c.b);
+    if (predicted && c.same) tp++;
+    else if (predicted) fp++;
+    else if (c.same) fn++;
+    if (predicted !== c.same) errors.push(`${c.a} / ${c.b} -> ${predicted ? 'same' : 'different'}`);
+  }
+  return {
+    precision: tp + fp ? tp / (tp + fp) : 1,
+    recall: tp + fn ? tp / (tp + fn) : 1,
+    errors,
+  };
+}
+
+export interface FactsEvaluation {
+  set: string;
+  items: number;
+  precision: number;
+  recall: number;
+  detail?: string;
+}
+
+/** Every labelled facts set in `dir` (examples/facts by default), scored. */
+export function evaluateFacts(dir: string): FactsEvaluation[] {
+  const file = (name: string) => path.join(dir, name);
+  const out: FactsEvaluation[] = [];
+  for (const name of ['figures.jsonl', 'figures-heldout.jsonl']) {
+    if (!fs.existsSync(file(name))) continue;
+    const cases = readFigureCases(file(name));
+    const s = scoreFigures(cases);
+    const langs = Object.entries(s.byLanguage)
+      .map(([l, v]) => `${l} ${v.precision.toFixed(2)}/${v.recall.toFixed(2)}`)
+      .join(', ');
+    out.push({
+      set: name,
+      items: cases.length,
+      precision: s.precision,
+      recall: s.recall,
+      detail: langs,
+    });
+  }
+  if (fs.existsSync(file('dates.jsonl'))) {
+    const cases = readJsonl<DateCase>(file('dates.jsonl'));
+    const s = scoreDates(cases);
+    out.push({ set: 'dates.jsonl', items: cases.length, precision: s.precision, recall: s.recall });
+  }
+  if (fs.existsSync(file('names.jsonl'))) {
+    const cases = readJsonl<NamePairCase>(file('names.jsonl'));
+    const s = scoreNamePairs(cases);
+    out.push({ set: 'names.jsonl', items: cases.length, precision: s.precision, recall: s.recall });
+  }
+  for (const name of ['entity-kinds.jsonl', 'entity-kinds-heldout.jsonl']) {
+    if (!fs.existsSync(file(name))) continue;
+    const cases = readJsonl<EntityKindCase>(file(name));
+    const s = scoreEntityKinds(cases);
+    const detail = (['person', 'organisation'] as const)
+      .map((k) => `${k} ${s.byKind[k].precision.toFixed(2)}/${s.byKind[k].recall.toFixed(2)}`)
+      .join(', ');
+    out.push({ set: name, items: cases.length, precision: s.precision, recall: s.recall, detail });
+  }
+  return out;
 }

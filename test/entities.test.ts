@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { extractAnchors } from '../src/anchors/index.ts';
+import { cityFitsCountries, cityPlace } from '../src/anchors/places.ts';
+import { eventEntities } from '../src/facts/entities.ts';
+import { nameMentions, type NameKind } from '../src/facts/entity-kind.ts';
+import { readJsonl, scoreEntityKinds, type EntityKindCase } from '../src/facts/eval.ts';
+import { normalizeText } from '../src/normalize/index.ts';
+import type { StoredArticle } from '../src/types.ts';
+import { ROOT, sample } from './helpers.ts';
+
+const FACTS = path.join(ROOT, 'examples', 'facts');
+
+/** The kind the mentions of `surface` in `text` vote for. */
+function kindOf(text: string, lang: string, surface: string): NameKind | null {
+  const kinds = nameMentions(text, lang)
+    .filter((m) => m.surface === surface && m.kind)
+    .map((m) => m.kind);
+  return kinds[0] ?? null;
+}
+
+function article(id: string, raw: string, lang: string): StoredArticle {
+  const { text } = normalizeText(raw);
+  return {
+    id,
+    title: '',
+    text,
+    rawTitle: '',
+    rawText: raw,
+    lang,
+    published: null,
+    url: null,
+    source: null,
+    contentHash: id,
+    terms: [],
+    anchors: extractAnchors('', text, lang),
+    captions: [],
+    eventId: 'ev-test',
+    eventDate: null,
+    seq: 0,
+    ingestedAt: '2026-11-22T00:00:00Z',
+  };
+}
+
+describe('entities: people and organisations by the cues around a name', () => {
+  it('reads titles before a name as a person, in several languages', () => {
+    assert.equal(kindOf('President Sooronbay Jeenbekov spoke.', 'en', 'Jeenbekov'), 'person');
+    assert.equal(kindOf('Tổng_thống Askar_Akayev rời Bishkek .', 'vi', 'Akayev'), 'person');
+    assert.equal(kindOf('Президент Жээнбеков заявил об отставке.', 'ru', 'Жээнбеков'), 'person');
+    assert.equal(kindOf('总统 热恩别科夫 宣布', 'zh', '恩别科夫'), 'person');
+    assert.equal(kindOf('Mme Otounbaïeva dirige le gouvernement.', 'fr', 'Otounbaïeva'), 'person');
+  });
+
+  it('reads institution words and acronyms as an organisation', () => {
+    assert.equal(kindOf('The Ata-Jurt party rejected it.', 'en', 'Ata-Jurt'), 'organisation');
+    assert.equal(kindOf('Партия Ата-Журт не признала итоги.', 'ru', 'Ата-Журт'), 'organisation');
+    assert.equal(kindOf('Mr. Tokayev asked the CSTO for help.', 'en', 'CSTO'), 'organisation');
+    assert.equal(kindOf('阿塔梅肯党呼吁支持者上街。', 'zh', '阿塔梅肯'), 'organisation');
+  });
+
+  it('leaves a name with no cue unclassified instead of guessing', () => {
+    assert.equal(kindOf('Shares of Gazprom fell.', 'en', 'Gazprom'), null);
+    // A capitalised country word next to a name does not make a first name + surname pair.
+    assert.equal(
+      kindOf('Truyền thông dẫn lời cơ quan vũ trụ Nga Roscosmos .', 'vi', 'Roscosmos'),
+      null,
+    );
+  });
+
+  it('scores the labelled sentences (examples/facts/entity-kinds*.jsonl), no packs needed', () => {
+    const dev = scoreEntityKinds(readJsonl<EntityKindCase>(path.join(FACTS, 'entity-kinds.jsonl')));
+    const heldOut = scoreEntityKinds(
+      readJsonl<EntityKindCase>(path.join(FACTS, 'entity-kinds-heldout.jsonl')),
+    );
+    process.stdout.write(
+      `# entity kinds: dev P ${dev.precision.toFixed(3)} R ${dev.recall.toFixed(3)}; ` +
+        `held-out P ${heldOut.precision.toFixed(3)} R ${heldOut.recall.toFixed(3)}\n`,
+    );
+    assert.ok(dev.precision >= 0.95 && dev.recall >= 0.7, dev.errors.join('\n'));
+    assert.ok(heldOut.precision >= 0.85 && heldOut.recall >= 0.6, heldOut.errors.join('\n'));
+  });
+
+  it('types the people and organisations of sample 003 and 001', () => {
+    const e003 = eventEntities([article('003', sample('003'), 'en')], 50);
+    const kind = (list: typeof e003, name: string) => list.find((e) => e.name === name)?.kind;
+    assert.equal(kind(e003, 'Jeenbekov'), 'person');
+    assert.equal(kind(e003, 'Atambayev'), 'person');
+    const e001 = eventEntities([article('001', sample('001'), 'vi')], 50);
+    assert.equal(kind(e001, 'CSTO'), 'organisation');
+    assert.ok(!e001.some((e) => e.kind === 'name' && e.name.toUpperCase() === 'CSTO'));
+  });
+});
+
+describe('places: GeoNames cities with country and coordinates', () => {
+  it('gives Bishkek its country and coordinates', () => {
+    const bishkek = cityPlace('1528675');
+    assert.equal(bishkek?.country, 'KG');
+    assert.ok(Math.abs((bishkek?.lat ?? 0) - 42.87) < 0.1);
+    assert.ok(Math.abs((bishkek?.lon ?? 0) - 74.59) < 0.1);
+    assert.equal(cityPlace('no-such-id'), null);
+  });
+
+  it('drops a small town abroad that a text naming other countries matches by name', () => {
+    // GeoNames lists `Nikolai` as a name of Mikołów, Poland (3091831).
+    assert.equal(cityFitsCountries('3091831', ['KG', 'RU']), false);
+    assert.equal(cityFitsCountries('3091831', ['PL']), true);
+    assert.equal(cityFitsCountries('3091831', []), true);
+    // Moscow is known without its country being named.
+    assert.equal(cityFitsCountries('524901', ['KG']), true);
+  });
+
+  it('lists sample 000 cities with coordinates', () => {
+    const entities = eventEntities([article('000', sample('000'), 'vi')], 50);
+    const osh = entities.find((e) => e.id === 'city:1527534');
+    assert.equal(osh?.country, 'KG');
+    assert.ok(osh?.lat !== undefined && osh.lon !== undefined);
+    assert.ok(!entities.some((e) => e.id === 'city:3091831'), 'no Mikołów in a Kyrgyz report');
+  });
+});
