@@ -38,6 +38,23 @@ describe('anchors', () => {
     assert.deepEqual(findCountries('the chad of the sky', 'en'), [], 'lower case is not a name');
   });
 
+  it('reads short country names in their own language only, mid-sentence', () => {
+    assert.deepEqual(findCountries('cơ quan vũ trụ Nga và Mỹ', 'vi'), ['RU', 'US']);
+    assert.deepEqual(findCountries('قالت مصر إن', 'ar'), ['EG']);
+    assert.deepEqual(findCountries('Ý kiến của anh', 'vi'), [], 'a sentence-initial Ý is a word');
+    assert.deepEqual(findCountries('ông Tuấn Anh nói', 'vi'), [], 'Anh after a name is a name');
+    assert.deepEqual(
+      findCountries('visited Nga Trang', 'en'),
+      [],
+      'Nga is Russia only in Vietnamese',
+    );
+  });
+
+  it('matches Arabic spellings of a country that differ in long vowels', () => {
+    assert.deepEqual(findCountries('عنف في قرغيزستان', 'ar'), ['KG']);
+    assert.deepEqual(findCountries('عنف في قيرغيزستان', 'ar'), ['KG']);
+  });
+
   it('reads numbers in both separator conventions and with multipliers', () => {
     assert.deepEqual(numberAnchors('10.000 người'), ['10000']);
     assert.deepEqual(numberAnchors('10,000 people'), ['10000']);

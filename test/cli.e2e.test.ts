@@ -141,6 +141,18 @@ describe('babelwire CLI end to end (real SQLite file)', () => {
     const stats = JSON.parse(run('stats', '--db', db, '--json').stdout) as { events: number };
     assert.equal(events.length, stats.events);
     assert.ok(fs.readFileSync(path.join(out, 'facts.jsonl'), 'utf8').includes('"kind":"killed"'));
+    const entities = fs.readFileSync(path.join(out, 'entities.jsonl'), 'utf8');
+    assert.match(entities, /"kind":"city","name":"Almaty".*"country":"KZ","lat":43\.\d+/);
+  });
+
+  it('lists a report that has no title by the first line of its text', () => {
+    const file = path.join(dir, 'untitled.jsonl');
+    const text = 'Ferry capsizes on Lake Kivu, 12 missing.\nRescuers searched through the night.';
+    fs.writeFileSync(file, JSON.stringify({ id: 'untitled-1', text }) + '\n');
+    const untitledDb = path.join(dir, 'untitled.db');
+    assert.equal(run('ingest', file, '--db', untitledDb).code, 0);
+    const events = JSON.parse(run('events', '--db', untitledDb, '--json').stdout) as EventItem[];
+    assert.equal(events[0].title, 'Ferry capsizes on Lake Kivu, 12 missing.');
   });
 
   it('show prints one event with every report', () => {

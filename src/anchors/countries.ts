@@ -153,6 +153,16 @@ const DEMONYMS: Record<string, string> = {
   yemeni: 'YE',
 };
 
+/**
+ * An Arabic word without its long vowels after the first letter: the spellings of a foreign
+ * name differ mostly in them (`قرغيزستان` / `قيرغيزستان`, Kyrgyzstan). Only long keys are used,
+ * so that common words do not meet a country by accident.
+ */
+function arabicConsonants(word: string): string {
+  return word.charAt(0) + word.slice(1).replace(/[اويى]/g, '');
+}
+const MIN_ARABIC_CONSONANTS = 5;
+
 /** Folds a name for lookup: lower case, Arabic orthography unified. */
 export function foldName(name: string): string {
   return normalizeArabic(name.normalize('NFC').toLowerCase().replace(/[’'`]/g, ''));
@@ -168,6 +178,8 @@ interface CountryTable {
   byStem: Map<string, string>;
   /** Names shorter than four letters, trusted only in their own language (`vi:nga` -> RU). */
   shortByLang: Map<string, string>;
+  /** One-word Arabic-script names without their long vowels (see arabicConsonants). */
+  byArabicConsonants: Map<string, string>;
   maxWords: number;
 }
 
@@ -237,6 +249,13 @@ function buildTable(): CountryTable {
   }
   for (const [lang, forms] of Object.entries(SHORT_FORMS))
     for (const [name, code] of Object.entries(forms)) shortByLang.set(`${lang}:${name}`, code);
+  const byArabicConsonants = new Map<string, string>();
+  for (const [name, code] of byName) {
+    if (!/^\p{Script=Arabic}+$/u.test(name)) continue;
+    const key = arabicConsonants(name.replace(/^ال/, ''));
+    if (key.length >= MIN_ARABIC_CONSONANTS && !byArabicConsonants.has(key))
+      byArabicConsonants.set(key, code);
+  }
   const maxWords = Math.max(...[...byName.keys()].map((k) => k.split(' ').length));
   const sorted = [...unspaced.entries()].sort((x, y) => y[0].length - x[0].length);
   return {
@@ -245,6 +264,7 @@ function buildTable(): CountryTable {
     unspacedMap: unspaced,
     byStem,
     shortByLang,
+    byArabicConsonants,
     maxWords: Math.min(maxWords, 5),
   };
 }
@@ -310,7 +330,10 @@ export function findCountries(text: string, lang = 'und'): string[] {
       let code = t.byName.get(phrase);
       if (!code && !cased && n === 1 && /\p{Script=Arabic}/u.test(phrase)) {
         const bare = stripArabicProclitic(phrase);
-        code = t.byName.get(bare) ?? t.byName.get('ال' + bare);
+        code =
+          t.byName.get(bare) ??
+          t.byName.get('ال' + bare) ??
+          t.byArabicConsonants.get(arabicConsonants(bare.replace(/^ال/, '')));
       }
       if (!code && n === 1 && STEMMERS[lang] && INFLECTED.includes(lang)) {
         code = t.byStem.get(`${lang}:${STEMMERS[lang](phrase)}`);

@@ -67,7 +67,7 @@ export function extractAnchors(title: string, text: string, lang: string): Ancho
 }
 
 export const anchorsStage: Stage = {
-  name: 'anchors@1',
+  name: 'anchors@2',
   requires: ['title', 'text', 'lang'],
   assigns: ['anchors'],
   run(article) {

@@ -34,6 +34,18 @@ export function contentHash(title: string, text: string): string {
 
 const capitalise = (key: string) => key.charAt(0).toUpperCase() + key.slice(1);
 
+/** A title fit for a list: the first line, cut at a word near 200 characters (a report with no title is shown by its text's first line). */
+function headline(text: string): string {
+  const line = text.trim().split('\n')[0]?.trim() ?? '';
+  // Scripts without spaces carry more per character: a Chinese headline is a few dozen.
+  const limit = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(line) ? 60 : 200;
+  if ([...line].length <= limit) return line;
+  const sentence = /^.+?[。！？!?]/u.exec(line)?.[0];
+  if (sentence && [...sentence].length <= limit) return sentence;
+  const cut = [...line].slice(0, limit).join('');
+  return (limit === 200 ? cut.replace(/\s+\S*$/, '') : cut) + '…';
+}
+
 export class Ingestor {
   readonly store: Store;
   readonly pipeline: Pipeline;
@@ -74,7 +86,7 @@ export class Ingestor {
         ),
         row.eventId,
       );
-      ingestor.titles.set(row.id, { title: row.title, lang: row.lang });
+      ingestor.titles.set(row.id, { title: headline(row.title), lang: row.lang });
       ingestor.eventDates.set(row.id, row.eventDate);
     }
     for (const e of store.listEvents()) ingestor.firstSeen.set(e.id, e.firstSeen);
@@ -193,7 +205,10 @@ export class Ingestor {
       article.concepts,
     );
     const decision = this.clusterer.add(features);
-    this.titles.set(article.id, { title: article.title, lang: article.lang });
+    this.titles.set(article.id, {
+      title: headline(article.title || article.text),
+      lang: article.lang,
+    });
     this.eventDates.set(article.id, article.eventDate);
     if (decision.isNew) this.firstSeen.set(decision.eventId, article.ingestedAt);
     return decision;

@@ -232,7 +232,8 @@ export class SqliteStore implements Store {
 
   *clusterRows(): Iterable<ClusterRow> {
     const stmt = this.db.prepare(
-      'SELECT id, title, lang, terms, anchors, published, event_id, event_date FROM articles ORDER BY seq',
+      // A report without a title is listed by the start of its text.
+      "SELECT id, CASE WHEN title = '' THEN substr(text, 1, 400) ELSE title END AS title, lang, terms, anchors, published, event_id, event_date FROM articles ORDER BY seq",
     );
     for (const r of stmt.iterate() as Iterable<ArticleRow>) {
       yield {

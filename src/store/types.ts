@@ -22,6 +22,7 @@ export interface StoredEvent {
 /** What the clusterer reloads at start: each article's features and its event. */
 export interface ClusterRow {
   id: string;
+  /** The title, or the start of the text when the report has none. */
   title: string;
   lang: string;
   terms: string[];
