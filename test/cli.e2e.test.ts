@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { readGold } from '../src/eval/run.ts';
 import { score } from '../src/eval/score.ts';
-import { ROOT, tempDir } from './helpers.ts';
+import { ROOT, sample, tempDir } from './helpers.ts';
 
 const BIN = path.join(ROOT, 'bin', 'babelwire');
 const DEMO = path.join(ROOT, 'examples', 'demo', 'corpus.jsonl');
@@ -115,6 +115,35 @@ describe('babelwire CLI end to end (real SQLite file)', () => {
     const t = run('timeline', almaty.id, '--db', db);
     assert.equal(t.code, 0, t.stderr);
     assert.match(t.stdout, /2026-08-04/);
+  });
+
+  it('links the Kyrgyz upheavals of 2005, 2010 and 2020 into one story, Kazakhstan 2022 apart', () => {
+    // The samples carry no dates; a feed would. These are the months ../shared/samples/README.md gives.
+    const published: Record<string, string> = {
+      '000': '2005-03-21',
+      '001': '2022-01-06',
+      '002': '2010-04-08',
+      '003': '2020-10-06',
+      '004': '2020-10-06',
+    };
+    const file = path.join(dir, 'samples-dated.jsonl');
+    fs.writeFileSync(
+      file,
+      Object.entries(published)
+        .map(([id, date]) => JSON.stringify({ id, text: sample(id), published: date }))
+        .join('\n') + '\n',
+    );
+    const samplesDb = path.join(dir, 'samples.db');
+    assert.equal(run('ingest', file, '--db', samplesDb).code, 0);
+    const events = JSON.parse(run('events', '--db', samplesDb, '--json').stdout) as EventItem[];
+    const eventOf = (id: string) => events.find((e) => e.articles.includes(id))!.id;
+    const stories = JSON.parse(run('stories', '--db', samplesDb, '--json').stdout) as {
+      eventIds: string[];
+    }[];
+    const kyrgyz = stories.find((s) => s.eventIds.includes(eventOf('000')));
+    assert.ok(kyrgyz, 'the 2005 events are part of a story');
+    for (const id of ['002', '003']) assert.ok(kyrgyz.eventIds.includes(eventOf(id)), id);
+    assert.ok(!kyrgyz.eventIds.includes(eventOf('001')), 'Kazakhstan 2022 is another story');
   });
 
   it('show --json follows schema/event.schema.json', () => {

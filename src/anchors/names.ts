@@ -1,4 +1,5 @@
 import { packFor } from '../lexicon/pack.ts';
+import { countryOfWord } from './countries.ts';
 import { STEMMERS } from '../segment/stemmers.ts';
 import { stopwords } from '../segment/stopwords.ts';
 
@@ -130,6 +131,8 @@ export function nameAnchors(text: string, lang: string): string[] {
         return;
       const lower = word.toLowerCase();
       if (stop.has(lower) || english.has(lower) || lowerWords.has(lower)) return;
+      // A short country name (`Nga`, Russia in Vietnamese) is a country anchor, not a name.
+      if (word.length < 4 && countryOfWord(word, lang)) return;
       // German capitalises every noun: a word its dictionary knows is a noun, not a name.
       if (nounPack && nounPack.has(STEMMERS[lang]?.(lower) ?? lower)) return;
       for (const part of word.split(/[-’']/)) {

@@ -19,6 +19,12 @@ const STORY_KEYS = /^(p|s|c|l):/;
  * of the smaller event's keys (a short report and a long one can continue each other).
  */
 export const STORY_THRESHOLD = 0.2;
+/**
+ * Events in the same country need less: a country's upheavals years apart (Kyrgyzstan 2005,
+ * 2010, 2020) share a few key names and places amid much that differs, while a neighbour's
+ * crisis that shares one actor is kept apart by MIN_SHARED_NAMES.
+ */
+export const SAME_COUNTRY_STORY_THRESHOLD = 0.1;
 
 /** Skeletons of country names: a country is a `c:` key, not a name shared by two stories. */
 let countrySkeletons: Set<string> | null = null;
@@ -89,12 +95,16 @@ export function buildStories(inputs: readonly StoryEventInput[]): Story[] {
     for (let j = i + 1; j < inputs.length; j++) {
       let dot = 0;
       let sharedNames = 0;
+      let sharedCountry = false;
       for (const k of sigs[i].keys()) {
         if (!sigs[j].has(k)) continue;
         dot += idf(k) ** 2;
-        if (!k.startsWith('c:')) sharedNames++;
+        if (k.startsWith('c:')) sharedCountry = true;
+        else sharedNames++;
       }
-      if (sharedNames >= MIN_SHARED_NAMES && dot / Math.min(mass[i], mass[j]) >= STORY_THRESHOLD) {
+      const overlap = dot / Math.min(mass[i], mass[j]);
+      const threshold = sharedCountry ? SAME_COUNTRY_STORY_THRESHOLD : STORY_THRESHOLD;
+      if (sharedNames >= MIN_SHARED_NAMES && overlap >= threshold) {
         parent[find(i)] = find(j);
       }
     }
