@@ -96,3 +96,43 @@ describe('store schema 1 -> 2', () => {
     store.close();
   });
 });
+
+describe('time: an undated report takes what the store knows about its event', () => {
+  it('resolves an undated report against the day its event is known to have happened', async () => {
+    const { Ingestor } = await import('../src/ingest/index.ts');
+    const store = new SqliteStore(path.join(tempDir(), 'dates.db'));
+    try {
+      const ingestor = await Ingestor.open(store);
+      const input = (id: string, text: string, published: string | null) => ({
+        id,
+        idDerived: false,
+        title: 'Fire destroys Riverside market in Hanoi',
+        text,
+        lang: 'en',
+        published,
+        url: null,
+        source: null,
+        origin: { file: 'test', line: 1 },
+      });
+      const r = ingestor.ingest([
+        input(
+          'dated',
+          'A fire destroyed the Riverside market in Hanoi on Monday, killing three traders, officials said.',
+          '2026-03-10',
+        ),
+        input(
+          'undated',
+          'Three traders were killed when a fire destroyed the Riverside market in Hanoi on Monday, officials said.',
+          null,
+        ),
+      ]);
+      const event = r.assignments.get('dated')!;
+      assert.equal(r.assignments.get('undated'), event, 'the two reports are one event');
+      const undated = store.eventArticles(event).find((a) => a.id === 'undated')!;
+      // 2026-03-10 is a Tuesday: the Monday the reports speak of is the 9th.
+      assert.equal(undated.eventDate, '2026-03-09');
+    } finally {
+      store.close();
+    }
+  });
+});

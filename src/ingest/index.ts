@@ -146,6 +146,7 @@ export class Ingestor {
         }
         const decision = this.assign(article);
         article.eventId = decision.eventId;
+        if (article.eventDate === null && !decision.isNew) this.dateFromEvent(article, decision);
         this.store.insertArticle(article);
         if (!decision.isNew) this.learnAliases(article, decision.eventId);
         touched.add(decision.eventId);
@@ -167,6 +168,23 @@ export class Ingestor {
       result.assignments.set(articleId, this.resolveEvent(eventId));
     }
     return result;
+  }
+
+  /**
+   * An undated report that joins a dated event: its date expressions (`Tuesday`, `hôm qua`) are
+   * resolved against the latest day the event's other reports give, and without any it takes
+   * that day. This is what the store already knows about the same event.
+   */
+  private dateFromEvent(article: StoredArticle, decision: Decision): void {
+    const event = this.clusterer.event(decision.eventId);
+    const known = (event?.members ?? [])
+      .map((m) => (m.id === article.id ? null : (this.eventDates.get(m.id) ?? null)))
+      .filter((d): d is string => d !== null)
+      .sort();
+    const reference = known[known.length - 1];
+    if (!reference) return;
+    article.eventDate = eventDate(article.text, article.lang, reference);
+    this.eventDates.set(article.id, article.eventDate);
   }
 
   /** Pairs the article's foreign name forms with the event's Latin names (src/anchors/aliases.ts). */
