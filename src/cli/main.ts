@@ -19,6 +19,7 @@ import {
 } from '../lexicon/sources.ts';
 import { vietnameseLexicon } from '../segment/vietnamese.ts';
 import { eventFacts } from '../facts/index.ts';
+import { eventEntities } from '../facts/entities.ts';
 import { evaluateFacts } from '../facts/eval.ts';
 import { writeExport } from './export.ts';
 import { buildStories, type Story } from '../stories/index.ts';
@@ -217,7 +218,10 @@ export function buildProgram(): Command {
       const articles = store.eventArticles(id);
       const facts = eventFacts(articles, opts.lang);
       if (opts.json) {
-        const reports = articles.map(({ terms: _t, ...a }) => a);
+        const reports = articles.map((article) => {
+          const { terms: _t, ...a } = article;
+          return { ...a, entities: eventEntities([article], 50) };
+        });
         const out = {
           ...event,
           title: facts.title.title,
