@@ -105,7 +105,8 @@ export class OnlineClusterer {
    * Event-level linking across languages (as Miranda et al. 2018 do): once an event has grown,
    * compare its concept centroid with the candidate events whose languages it does not share,
    * and absorb those similar enough. Centroids of several reports are steadier than one
-   * article, so a link missed at article level can be made here.
+   * article, so a link missed at article level can be made here. The same decay with the
+   * distance in days applies as for an article: events months apart are not one event.
    */
   private link(eventId: string, candidates: readonly string[]): string[] {
     const threshold = this.params.linkThreshold;
@@ -117,7 +118,8 @@ export class OnlineClusterer {
       const other = this.events.get(id);
       if (!other || id === eventId) continue;
       if (other.members.some((m) => languages.has(m.lang))) continue;
-      if (this.centroidSimilarity(event, other) < threshold) continue;
+      if (this.centroidSimilarity(event, other) * this.spanFactor(event, other) < threshold)
+        continue;
       this.absorb(event, other);
       for (const m of other.members) languages.add(m.lang);
       absorbed.push(id);
@@ -322,14 +324,26 @@ export class OnlineClusterer {
     return value;
   }
 
+  /** The time decay between two events' date spans (1 when either is undated or they overlap). */
+  spanFactor(a: EventState, b: EventState): number {
+    if (a.firstDay === null || a.lastDay === null || b.firstDay === null || b.lastDay === null)
+      return 1;
+    const distance = Math.max(0, b.firstDay - a.lastDay, a.firstDay - b.lastDay);
+    return this.decay(distance);
+  }
+
+  private decay(distance: number): number {
+    const beyond = distance - this.params.timeGraceDays;
+    return beyond <= 0 ? 1 : Math.exp(-beyond / this.params.timeScaleDays);
+  }
+
   timeFactor(article: ClusterFeatures, event: EventState): number {
     if (article.day === null || event.firstDay === null || event.lastDay === null) return 1;
     const distance =
       article.day < event.firstDay
         ? event.firstDay - article.day
         : Math.max(0, article.day - event.lastDay);
-    const beyond = distance - this.params.timeGraceDays;
-    return beyond <= 0 ? 1 : Math.exp(-beyond / this.params.timeScaleDays);
+    return this.decay(distance);
   }
 
   score(article: ClusterFeatures, event: EventState): number {
