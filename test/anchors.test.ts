@@ -50,6 +50,11 @@ describe('anchors', () => {
     );
   });
 
+  it('finds countries in Thai (no spaces) and Korean (particles attached)', () => {
+    assert.deepEqual(findCountries('การประท้วงในประเทศอิหร่าน', 'th'), ['IR']);
+    assert.deepEqual(findCountries('브라질 총선에서 미국은 러시아를', 'ko'), ['BR', 'RU', 'US']);
+  });
+
   it('matches Arabic spellings of a country that differ in long vowels', () => {
     assert.deepEqual(findCountries('عنف في قرغيزستان', 'ar'), ['KG']);
     assert.deepEqual(findCountries('عنف في قيرغيزستان', 'ar'), ['KG']);

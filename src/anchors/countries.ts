@@ -163,6 +163,17 @@ function arabicConsonants(word: string): string {
 }
 const MIN_ARABIC_CONSONANTS = 5;
 
+/**
+ * Scripts written without spaces between words: names are found as substrings (Chinese,
+ * which has a segmenter, as whole words).
+ */
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** Korean packs a name into two or three syllable blocks and attaches particles to it. */
+const HANGUL = /\p{Script=Hangul}/u;
+const KOREAN_PARTICLE =
+  /(?:에서|에게|으로|까지|부터|보다|처럼|이며|은|는|이|가|을|를|의|에|와|과|로|도|만|며)$/u;
+
 /** Folds a name for lookup: lower case, Arabic orthography unified. */
 export function foldName(name: string): string {
   return normalizeArabic(name.normalize('NFC').toLowerCase().replace(/[’'`]/g, ''));
@@ -214,9 +225,12 @@ function buildTable(): CountryTable {
       const name = names.of(code);
       if (!name || name === code) continue;
       const folded = foldName(name);
-      if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(folded)) {
+      if (UNSPACED.test(folded)) {
         if (folded.length >= 2 && !unspaced.has(folded)) unspaced.set(folded, code);
-      } else if (folded.length >= 4 && !byName.has(folded)) {
+      } else if (
+        (folded.length >= 4 || (HANGUL.test(folded) && folded.length >= 2)) &&
+        !byName.has(folded)
+      ) {
         byName.set(folded, code);
         // `Kyrgyzstan (Kirghizia)`-style or `Congo - Kinshasa` variants: also the first part.
         const head = folded.split(/\s[-(–]/)[0].trim();
@@ -242,7 +256,7 @@ function buildTable(): CountryTable {
       const name = names.of(code);
       if (!name || NOT_COUNTRIES.has(code) || name === code) continue;
       const folded = foldName(name);
-      if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(folded)) continue;
+      if (UNSPACED.test(folded)) continue;
       if ([...folded].length >= 2 && [...folded].length < 4)
         shortByLang.set(`${lang}:${folded}`, code);
     }
@@ -282,7 +296,7 @@ function getTable(): CountryTable {
 export function findCountries(text: string, lang = 'und'): string[] {
   const t = getTable();
   const found = new Set<string>();
-  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)) {
+  if (UNSPACED.test(text)) {
     if (lang === 'zh') {
       const tokens = chineseWords(text);
       for (let i = 0; i < tokens.length; i++) {
@@ -328,6 +342,8 @@ export function findCountries(text: string, lang = 'und'): string[] {
     for (let n = Math.min(t.maxWords, tokens.length - i); n >= 1; n--) {
       const phrase = folded.slice(i, i + n).join(' ');
       let code = t.byName.get(phrase);
+      if (!code && n === 1 && HANGUL.test(phrase))
+        code = t.byName.get(phrase.replace(KOREAN_PARTICLE, ''));
       if (!code && !cased && n === 1 && /\p{Script=Arabic}/u.test(phrase)) {
         const bare = stripArabicProclitic(phrase);
         code =
