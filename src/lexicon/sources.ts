@@ -71,6 +71,16 @@ export const INSTALL_SOURCES: Record<string, InstallSource[]> = {
   fr: [freedict('fra-eng', 'fr')],
   de: [freedict('deu-eng', 'de')],
   ru: [freedict('eng-rus', 'ru', true)],
+  af: [freedict('afr-eng', 'af')],
+  da: [freedict('dan-eng', 'da')],
+  el: [freedict('ell-eng', 'el')],
+  fi: [freedict('fin-eng', 'fi')],
+  it: [freedict('ita-eng', 'it')],
+  nl: [freedict('nld-eng', 'nl')],
+  pl: [freedict('pol-eng', 'pl')],
+  pt: [freedict('por-eng', 'pt')],
+  sv: [freedict('swe-eng', 'sv')],
+  tr: [freedict('tur-eng', 'tr')],
 };
 
 export const IMPORT_FORMATS = [
