@@ -92,6 +92,16 @@ describe('entities: people and organisations by the cues around a name', () => {
   });
 });
 
+describe('entities: names in the script the report writes them', () => {
+  it('shows a Chinese name as written, and a transliterated country as a country', () => {
+    const entities = eventEntities([article('002', sample('002'), 'zh')], 50);
+    const bakiyev = entities.find((e) => e.name === '巴基耶夫');
+    assert.equal(bakiyev?.kind, 'person', '总统巴基耶夫');
+    assert.ok(!entities.some((e) => e.name === '乌克兰'), 'Ukraine is listed as a country');
+    assert.ok(entities.some((e) => e.id === 'country:UA'));
+  });
+});
+
 describe('places: GeoNames cities with country and coordinates', () => {
   it('gives Bishkek its country and coordinates', () => {
     const bishkek = cityPlace('1528675');

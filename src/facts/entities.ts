@@ -67,6 +67,15 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
       placeSkeletons.add(nameSkeleton(name) ?? '');
     }
     const latin = new Map<string, string>();
+    // A name with no Latin form is shown as the report writes it (`巴基耶夫`), not as its skeleton.
+    const written = new Map<string, string>();
+    for (const form of a.anchors.nameForms ?? []) {
+      const s = nameSkeleton(form);
+      if (!s) continue;
+      // Transliterated country names (`乌克兰`) are countries, already listed as such.
+      if (findCountries(form, a.lang).length > 0) placeSkeletons.add(s);
+      else if (!written.has(s)) written.set(s, form);
+    }
     for (const key of a.anchors.names) {
       const isCountry =
         findCountries(key.charAt(0).toUpperCase() + key.slice(1), a.lang).length > 0;
@@ -84,7 +93,7 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
     );
     for (const s of a.anchors.skeletons ?? []) {
       if (placeSkeletons.has(s) || acronyms.has(s)) continue;
-      see(`name:${s}`, 'name', latin.get(s) ?? s, a);
+      see(`name:${s}`, 'name', latin.get(s) ?? written.get(s) ?? s, a);
     }
     for (const m of mentions) {
       if (!m.kind) continue;

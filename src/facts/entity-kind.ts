@@ -199,11 +199,18 @@ function casedMentions(text: string, lang: string): NameMention[] {
       }
       const kind: NameKind | null = orgCue ? 'organisation' : personCue ? 'person' : null;
       // A sentence's first word is capitalised anyway: it neither names nor counts as a given name.
+      // Country names are places, in one word (`Nga`) or two (`Trung Quốc`, China).
+      const countryWords = new Set<number>();
+      run.forEach((w, k) => {
+        if (countryOfWord(w, lang)) countryWords.add(k);
+        if (k > 0 && countryOfWord(`${run[k - 1]} ${w}`, lang)) countryWords.add(k - 1).add(k);
+      });
       const names = (sentenceStart && !kind && run.length > 1 ? run.slice(1) : run).filter(
-        (w) => countryOfWord(w, lang) === null,
+        (w) => !countryWords.has(run.indexOf(w)),
       );
       // Two or more plain name words in a row read as given name and family name.
-      const weak = !kind && names.length >= 2;
+      // A one-letter word is no given name (`Trung Á`, Central Asia).
+      const weak = !kind && names.filter((w) => [...w].length >= 2).length >= 2;
       for (const w of names) {
         if (org.has(w.toLowerCase())) continue;
         const s = nameSkeleton(w);
