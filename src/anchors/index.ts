@@ -25,8 +25,18 @@ export function foreignNameForms(text: string, lang: string): string[] {
       for (const word of text.match(/\p{Script=Arabic}{4,}/gu) ?? []) {
         const bare = stripArabicProclitic(normalizeArabic(word));
         if (bare.length < 4) continue;
-        const [term] = segmentTerms(bare, 'ar');
-        if (term && !pack.has(term) && !pack.has(segmentTerms(word, 'ar')[0] ?? '')) out.add(bare);
+        // A stop word gives no term: it is known too.
+        const known = (w: string) => {
+          const [t] = segmentTerms(w, 'ar');
+          return t === undefined || pack.has(t);
+        };
+        if (known(bare) || known(word)) continue;
+        // Inflections the stemmer leaves: a feminine plural (`مواجهات`, of `مواجهة`) and a
+        // future verb (`ستضع`, will put) are words, not names.
+        if (/ات$/.test(bare) && (known(bare.slice(0, -2)) || known(bare.slice(0, -2) + 'ه')))
+          continue;
+        if (/^س[يتنا]/.test(bare) && known(bare.slice(2))) continue;
+        out.add(bare);
       }
     }
   }
