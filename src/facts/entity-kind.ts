@@ -102,8 +102,11 @@ const AR_ORG = `حزب منظمة وزارة مجلس حركة شركة بنك �
 
 const CAPITALISED = /^\p{Lu}/u;
 const ACRONYM = /^[\p{Lu}]{2,6}$/u;
-/** Roman numerals and the like are capitals but not organisations. */
-const NOT_ACRONYM = /^(?:[IVXLC]+|AM|PM|OK|TV|AFP|GMT|UTC)$/;
+/**
+ * Capitals that name no actor of the event: Roman numerals, times and zones, and the photo
+ * agencies that captions credit (`Ảnh: AFP`).
+ */
+const NOT_ACRONYM = /^(?:[IVXLC]+|AM|PM|OK|TV|GMT|UTC|AFP|AP|EPA)$/;
 
 /** True when `words` (lower case, in order) end with one of `phrases`. */
 function endsWithCue(words: readonly string[], phrases: ReadonlySet<string>): boolean {
