@@ -135,4 +135,45 @@ describe('time: an undated report takes what the store knows about its event', (
       store.close();
     }
   });
+
+  it('dates an undated report stored earlier once a dated report of its event arrives', async () => {
+    const { Ingestor } = await import('../src/ingest/index.ts');
+    const store = new SqliteStore(path.join(tempDir(), 'dates.db'));
+    try {
+      const ingestor = await Ingestor.open(store);
+      const input = (id: string, text: string, published: string | null) => ({
+        id,
+        idDerived: false,
+        title: 'Fire destroys Riverside market in Hanoi',
+        text,
+        lang: 'en',
+        published,
+        url: null,
+        source: null,
+        origin: { file: 'test', line: 1 },
+      });
+      const first = ingestor.ingest([
+        input(
+          'undated',
+          'Three traders were killed when a fire destroyed the Riverside market in Hanoi on Monday, officials said.',
+          null,
+        ),
+      ]);
+      assert.equal(first.assignments.size, 1);
+      const r = ingestor.ingest([
+        input(
+          'dated',
+          'A fire destroyed the Riverside market in Hanoi on Monday, killing three traders, officials said.',
+          '2026-03-10',
+        ),
+      ]);
+      const event = r.assignments.get('dated')!;
+      assert.equal(first.assignments.get('undated'), event, 'the two reports are one event');
+      const undated = store.eventArticles(event).find((a) => a.id === 'undated')!;
+      // 2026-03-10 is a Tuesday: the Monday the reports speak of is the 9th.
+      assert.equal(undated.eventDate, '2026-03-09');
+    } finally {
+      store.close();
+    }
+  });
 });

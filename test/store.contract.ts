@@ -75,6 +75,17 @@ export function storeContract(open: () => Store): void {
     store.close();
   });
 
+  it('records an event date learned after the article was stored', () => {
+    const store = open();
+    store.transaction(() => {
+      store.insertArticle(article('d1', 'ev-d'));
+      store.upsertEvent(event('ev-d', 1));
+      store.setEventDate('d1', '2026-03-09');
+    });
+    assert.equal(store.eventArticles('ev-d')[0].eventDate, '2026-03-09');
+    store.close();
+  });
+
   it('keeps learned aliases and their support', () => {
     const store = open();
     store.saveAlias({ form: '萨里耶夫', lang: 'zh', canonical: 'sarkiyev', support: 1 });

@@ -148,6 +148,7 @@ export class Ingestor {
         article.eventId = decision.eventId;
         if (article.eventDate === null && !decision.isNew) this.dateFromEvent(article, decision);
         this.store.insertArticle(article);
+        if (article.eventDate !== null && !decision.isNew) this.dateUndatedMembers(decision);
         if (!decision.isNew) this.learnAliases(article, decision.eventId);
         touched.add(decision.eventId);
         for (const gone of decision.absorbed) {
@@ -185,6 +186,29 @@ export class Ingestor {
     if (!reference) return;
     article.eventDate = eventDate(article.text, article.lang, reference);
     this.eventDates.set(article.id, article.eventDate);
+  }
+
+  /**
+   * The other way round: a dated report joins an event whose earlier reports had no date.
+   * They are resolved against the day now known, in the store too.
+   */
+  private dateUndatedMembers(decision: Decision): void {
+    const event = this.clusterer.event(decision.eventId);
+    if (!event?.members.some((m) => (this.eventDates.get(m.id) ?? null) === null)) return;
+    const articles = this.store.eventArticles(decision.eventId);
+    const known = articles
+      .map((a) => a.eventDate)
+      .filter((d): d is string => d !== null)
+      .sort();
+    const reference = known[known.length - 1];
+    if (!reference) return;
+    for (const a of articles) {
+      if (a.eventDate !== null || a.published !== null) continue;
+      const date = eventDate(a.text, a.lang, reference);
+      if (date === null) continue;
+      this.store.setEventDate(a.id, date);
+      this.eventDates.set(a.id, date);
+    }
   }
 
   /** Pairs the article's foreign name forms with the event's Latin names (src/anchors/aliases.ts). */

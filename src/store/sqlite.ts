@@ -225,6 +225,10 @@ export class SqliteStore implements Store {
       });
   }
 
+  setEventDate(articleId: string, eventDate: string): void {
+    this.db.prepare('UPDATE articles SET event_date = ? WHERE id = ?').run(eventDate, articleId);
+  }
+
   mergeEvents(from: string, into: string): void {
     this.db.prepare('UPDATE articles SET event_id = ? WHERE event_id = ?').run(into, from);
     this.db.prepare('DELETE FROM events WHERE id = ?').run(from);

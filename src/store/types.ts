@@ -62,6 +62,8 @@ export interface Store {
   upsertEvent(event: StoredEvent): void;
   /** Moves every article of event `from` into `into` and deletes `from`. */
   mergeEvents(from: string, into: string): void;
+  /** Records the day an article's event happened, learned after it was stored. */
+  setEventDate(articleId: string, eventDate: string): void;
   /** Every stored article's clustering features, in arrival order. */
   clusterRows(): Iterable<ClusterRow>;
   maxEventSeq(): number;
