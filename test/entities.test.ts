@@ -61,6 +61,7 @@ describe('entities: people and organisations by the cues around a name', () => {
 
   it('leaves a name with no cue unclassified instead of guessing', () => {
     assert.equal(kindOf('Shares of Gazprom fell.', 'en', 'Gazprom'), null);
+    assert.equal(kindOf('Boats searched the Han River overnight.', 'en', 'River'), null, 'a place');
     // A capitalised country word next to a name does not make a first name + surname pair.
     assert.equal(
       kindOf('Truyền thông dẫn lời cơ quan vũ trụ Nga Roscosmos .', 'vi', 'Roscosmos'),
@@ -84,6 +85,9 @@ describe('entities: people and organisations by the cues around a name', () => {
   it('types the people and organisations of sample 003 and 001', () => {
     const e003 = eventEntities([article('003', sample('003'), 'en')], 50);
     const kind = (list: typeof e003, name: string) => list.find((e) => e.name === name)?.kind;
+    const kyrgyzstan = e003.find((e) => e.id === 'country:KG');
+    assert.equal(kyrgyzstan?.reports, 1);
+    assert.ok((kyrgyzstan?.mentions ?? 0) >= 2, 'the report names Kyrgyzstan more than once');
     assert.equal(kind(e003, 'Jeenbekov'), 'person');
     assert.equal(kind(e003, 'Atambayev'), 'person');
     const e001 = eventEntities([article('001', sample('001'), 'vi')], 50);

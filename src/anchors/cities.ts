@@ -111,9 +111,19 @@ export function findCities(
   lang: string,
   countryCodes: readonly string[] = findCountries(text, lang),
 ): string[] {
+  return [...countCities(text, lang, countryCodes).keys()].sort();
+}
+
+/** How many times the text names each city (GeoNames id -> mentions), with the same guards. */
+export function countCities(
+  text: string,
+  lang: string,
+  countryCodes: readonly string[] = findCountries(text, lang),
+): Map<string, number> {
   const t = getTable();
-  if (t.byName.size === 0 && t.unspaced.size === 0) return [];
-  const found = new Set<string>();
+  const counts = new Map<string, number>();
+  if (t.byName.size === 0 && t.unspaced.size === 0) return counts;
+  const found = { add: (id: string) => counts.set(id, (counts.get(id) ?? 0) + 1) };
   if (lang === 'zh') {
     const words = chineseWords(text);
     for (let i = 0; i < words.length; i++) {
@@ -148,5 +158,6 @@ export function findCities(
       }
     }
   }
-  return [...found].filter((id) => cityFitsCountries(id, countryCodes)).sort();
+  for (const id of counts.keys()) if (!cityFitsCountries(id, countryCodes)) counts.delete(id);
+  return counts;
 }

@@ -294,8 +294,14 @@ function getTable(): CountryTable {
  * and in Chinese it must align with word boundaries (`说法国际` is not `法国`).
  */
 export function findCountries(text: string, lang = 'und'): string[] {
+  return [...countCountries(text, lang).keys()].sort();
+}
+
+/** How many times the text names each country (ISO code -> mentions). */
+export function countCountries(text: string, lang = 'und'): Map<string, number> {
   const t = getTable();
-  const found = new Set<string>();
+  const counts = new Map<string, number>();
+  const found = { add: (code: string, n = 1) => counts.set(code, (counts.get(code) ?? 0) + n) };
   if (UNSPACED.test(text)) {
     if (lang === 'zh') {
       const tokens = chineseWords(text);
@@ -308,8 +314,9 @@ export function findCountries(text: string, lang = 'und'): string[] {
       let rest = foldName(text);
       for (const [name, code] of t.unspaced) {
         if (rest.includes(name)) {
-          found.add(code);
-          rest = rest.split(name).join(' ');
+          const parts = rest.split(name);
+          found.add(code, parts.length - 1);
+          rest = parts.join(' ');
         }
       }
     }
@@ -361,7 +368,7 @@ export function findCountries(text: string, lang = 'und'): string[] {
       }
     }
   }
-  return [...found].sort();
+  return counts;
 }
 
 /** The English name of a country code, for display. */

@@ -75,6 +75,7 @@ export function exportTables(
         kind: en.kind,
         name: en.name,
         reports: en.reports,
+        mentions: en.mentions,
         languages: en.languages.join(' '),
         country: en.country ?? (en.kind === 'country' ? en.id.slice('country:'.length) : null),
         lat: en.lat ?? null,

@@ -34,7 +34,7 @@ export function formatEvent(
     if (facts.entities.length) {
       const who = facts.entities.map(
         (e) =>
-          `${e.name} (${e.kind}${e.lat !== undefined ? ` ${e.country} ${e.lat.toFixed(2)},${e.lon?.toFixed(2)}` : ''}, ${e.reports}×, ${e.languages.join('/')})`,
+          `${e.name} (${e.kind}${e.lat !== undefined ? ` ${e.country} ${e.lat.toFixed(2)},${e.lon?.toFixed(2)}` : ''}, ${e.mentions}× in ${e.reports} report${e.reports === 1 ? '' : 's'}, ${e.languages.join('/')})`,
       );
       lines.push(`    who/where: ${who.join('; ')}`);
     }

@@ -1,5 +1,5 @@
-import { cityName } from '../anchors/cities.ts';
-import { countryName, findCountries } from '../anchors/countries.ts';
+import { cityName, countCities } from '../anchors/cities.ts';
+import { countCountries, countryName, findCountries } from '../anchors/countries.ts';
 import { nameSkeleton } from '../anchors/translit.ts';
 import type { StoredArticle } from '../types.ts';
 import { nameMentions, voteKind } from './entity-kind.ts';
@@ -17,8 +17,9 @@ export interface Entity {
   id: string;
   kind: 'country' | 'city' | 'person' | 'organisation' | 'name';
   name: string;
-  /** How many of the event's reports mention it, and in which languages. */
+  /** How many of the event's reports mention it, how often in all, and in which languages. */
   reports: number;
+  mentions: number;
   languages: string[];
   /** Cities: the ISO country and WGS84 coordinates from GeoNames, when it lists the city. */
   country?: string;
@@ -41,29 +42,39 @@ const INSTITUTION_WORDS = new Set(
 export function eventEntities(articles: readonly StoredArticle[], limit = 12): Entity[] {
   const found = new Map<
     string,
-    { kind: Entity['kind']; names: Map<string, number>; reports: Set<string>; langs: Set<string> }
+    {
+      kind: Entity['kind'];
+      names: Map<string, number>;
+      reports: Set<string>;
+      langs: Set<string>;
+      mentions: number;
+    }
   >();
   const votes = new Map<string, { person: number; organisation: number }>();
-  const see = (id: string, kind: Entity['kind'], name: string, a: StoredArticle) => {
+  const see = (id: string, kind: Entity['kind'], name: string, a: StoredArticle, times = 1) => {
     let e = found.get(id);
     if (!e) {
-      e = { kind, names: new Map(), reports: new Set(), langs: new Set() };
+      e = { kind, names: new Map(), reports: new Set(), langs: new Set(), mentions: 0 };
       found.set(id, e);
     }
+    e.mentions += Math.max(1, times);
     e.names.set(name, (e.names.get(name) ?? 0) + 1);
     e.reports.add(a.id);
     e.langs.add(a.lang);
   };
   for (const a of articles) {
+    const all = `${a.title}\n${a.text}`;
+    const countryCounts = countCountries(all, a.lang);
+    const cityCounts = countCities(all, a.lang, a.anchors.countries);
     const placeSkeletons = new Set<string>();
     for (const c of a.anchors.countries) {
       const name = countryName(c);
-      see(`country:${c}`, 'country', name, a);
+      see(`country:${c}`, 'country', name, a, countryCounts.get(c));
       placeSkeletons.add(nameSkeleton(name) ?? '');
     }
     for (const c of a.anchors.cities ?? []) {
       const name = cityName(c);
-      see(`city:${c}`, 'city', name, a);
+      see(`city:${c}`, 'city', name, a, cityCounts.get(c));
       placeSkeletons.add(nameSkeleton(name) ?? '');
     }
     const latin = new Map<string, string>();
@@ -86,21 +97,25 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
       const s = nameSkeleton(key);
       if (s) latin.set(s, capitalise(key));
     }
-    const mentions = nameMentions(`${a.title}\n${a.text}`, a.lang, a.anchors.nameForms ?? []);
+    const mentions = nameMentions(all, a.lang, a.anchors.nameForms ?? []);
+    const mentionCounts = new Map<string, number>();
+    for (const m of mentions) mentionCounts.set(m.id, (mentionCounts.get(m.id) ?? 0) + 1);
     // An acronym is listed once, as the organisation (`CSTO`), not also as a name.
     const acronyms = new Set(
       mentions.filter((m) => m.id === `org:${m.surface}`).map((m) => nameSkeleton(m.surface)),
     );
     for (const s of a.anchors.skeletons ?? []) {
       if (placeSkeletons.has(s) || acronyms.has(s)) continue;
-      see(`name:${s}`, 'name', latin.get(s) ?? written.get(s) ?? s, a);
+      const times = mentionCounts.get(`name:${s}`);
+      see(`name:${s}`, 'name', latin.get(s) ?? written.get(s) ?? s, a, times);
     }
     for (const m of mentions) {
       if (!m.kind) continue;
       const v = votes.get(m.id) ?? { person: 0, organisation: 0 };
       v[m.kind] += m.weight;
       votes.set(m.id, v);
-      if (m.id.startsWith('org:')) see(m.id, 'organisation', m.surface, a);
+      if (m.id.startsWith('org:') && !found.get(m.id)?.reports.has(a.id))
+        see(m.id, 'organisation', m.surface, a, mentionCounts.get(m.id));
     }
   }
   return [...found]
@@ -115,6 +130,7 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
         kind: voted ?? e.kind,
         name: names[0][0],
         reports: e.reports.size,
+        mentions: e.mentions,
         languages: [...e.langs].sort(),
       };
       const place = e.kind === 'city' ? cityPlace(id.slice('city:'.length)) : null;

@@ -100,6 +100,15 @@ const AR_ORG = `حزب منظمة وزارة مجلس حركة شركة بنك �
   .split(/\s+/)
   .map(normalizeArabic);
 
+/** Words that make a capitalised run a place (`Han River`, `Lac Kivu`), not a person. */
+const PLACE_WORDS = new Set(
+  `river lake mount mountain mountains bay island islands sea ocean gulf strait province district
+  county region street road avenue square bridge valley coast park airport station port desert
+  fleuve rivière lac mont île mer golfe rue pont vallée aéroport río lago monte isla mar golfo
+  calle plaza puente valle aeropuerto fluss see berg insel meer straße platz brücke flughafen
+  река озеро гора остров море залив улица площадь мост аэропорт`.split(/\s+/),
+);
+
 const CAPITALISED = /^\p{Lu}/u;
 const ACRONYM = /^[\p{Lu}]{2,6}$/u;
 /**
@@ -200,7 +209,8 @@ function casedMentions(text: string, lang: string): NameMention[] {
           weight: 1,
         });
       }
-      const kind: NameKind | null = orgCue ? 'organisation' : personCue ? 'person' : null;
+      const place = run.some((w) => PLACE_WORDS.has(w.toLowerCase()));
+      const kind: NameKind | null = orgCue ? 'organisation' : personCue && !place ? 'person' : null;
       // A sentence's first word is capitalised anyway: it neither names nor counts as a given name.
       // Country names are places, in one word (`Nga`) or two (`Trung Quốc`, China).
       const countryWords = new Set<number>();
@@ -213,7 +223,7 @@ function casedMentions(text: string, lang: string): NameMention[] {
       );
       // Two or more plain name words in a row read as given name and family name.
       // A one-letter word is no given name (`Trung Á`, Central Asia).
-      const weak = !kind && names.filter((w) => [...w].length >= 2).length >= 2;
+      const weak = !kind && !place && names.filter((w) => [...w].length >= 2).length >= 2;
       for (const w of names) {
         if (org.has(w.toLowerCase())) continue;
         const s = nameSkeleton(w);
