@@ -197,7 +197,8 @@ export class OnlineClusterer {
     ];
   }
 
-  private candidates(article: ClusterFeatures): string[] {
+  /** The events an article is compared with: those sharing its strongest index keys. */
+  candidates(article: ClusterFeatures): string[] {
     const hits = new Map<string, number>();
     for (const key of this.indexKeys(article)) {
       const events = this.index.get(key);
