@@ -5,7 +5,9 @@ import Database from 'better-sqlite3';
 import { eventDate, resolveDates } from '../src/facts/dates.ts';
 import { datelineDate } from '../src/facts/dateline.ts';
 import { normalizeText } from '../src/normalize/index.ts';
+import { Ingestor } from '../src/ingest/index.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
+import type { ArticleInput } from '../src/types.ts';
 import { ROOT, sample, tempDir } from './helpers.ts';
 import { scoreDates, type DateCase } from '../src/facts/eval.ts';
 import fs from 'node:fs';
@@ -97,35 +99,34 @@ describe('store schema 1 -> 2', () => {
   });
 });
 
+/** Two English reports of one market fire; only the first carries a publication date. */
+const FIRE = {
+  dated:
+    'A fire destroyed the Riverside market in Hanoi on Monday, killing three traders, officials said.',
+  undated:
+    'Three traders were killed when a fire destroyed the Riverside market in Hanoi on Monday, officials said.',
+};
+
+function fireReport(id: 'dated' | 'undated'): ArticleInput {
+  return {
+    id,
+    idDerived: false,
+    title: 'Fire destroys Riverside market in Hanoi',
+    text: FIRE[id],
+    lang: 'en',
+    published: id === 'dated' ? '2026-03-10' : null,
+    url: null,
+    source: null,
+    origin: { file: 'test', line: 1 },
+  };
+}
+
 describe('time: an undated report takes what the store knows about its event', () => {
   it('resolves an undated report against the day its event is known to have happened', async () => {
-    const { Ingestor } = await import('../src/ingest/index.ts');
     const store = new SqliteStore(path.join(tempDir(), 'dates.db'));
     try {
       const ingestor = await Ingestor.open(store);
-      const input = (id: string, text: string, published: string | null) => ({
-        id,
-        idDerived: false,
-        title: 'Fire destroys Riverside market in Hanoi',
-        text,
-        lang: 'en',
-        published,
-        url: null,
-        source: null,
-        origin: { file: 'test', line: 1 },
-      });
-      const r = ingestor.ingest([
-        input(
-          'dated',
-          'A fire destroyed the Riverside market in Hanoi on Monday, killing three traders, officials said.',
-          '2026-03-10',
-        ),
-        input(
-          'undated',
-          'Three traders were killed when a fire destroyed the Riverside market in Hanoi on Monday, officials said.',
-          null,
-        ),
-      ]);
+      const r = ingestor.ingest([fireReport('dated'), fireReport('undated')]);
       const event = r.assignments.get('dated')!;
       assert.equal(r.assignments.get('undated'), event, 'the two reports are one event');
       const undated = store.eventArticles(event).find((a) => a.id === 'undated')!;
@@ -137,36 +138,12 @@ describe('time: an undated report takes what the store knows about its event', (
   });
 
   it('dates an undated report stored earlier once a dated report of its event arrives', async () => {
-    const { Ingestor } = await import('../src/ingest/index.ts');
     const store = new SqliteStore(path.join(tempDir(), 'dates.db'));
     try {
       const ingestor = await Ingestor.open(store);
-      const input = (id: string, text: string, published: string | null) => ({
-        id,
-        idDerived: false,
-        title: 'Fire destroys Riverside market in Hanoi',
-        text,
-        lang: 'en',
-        published,
-        url: null,
-        source: null,
-        origin: { file: 'test', line: 1 },
-      });
-      const first = ingestor.ingest([
-        input(
-          'undated',
-          'Three traders were killed when a fire destroyed the Riverside market in Hanoi on Monday, officials said.',
-          null,
-        ),
-      ]);
+      const first = ingestor.ingest([fireReport('undated')]);
       assert.equal(first.assignments.size, 1);
-      const r = ingestor.ingest([
-        input(
-          'dated',
-          'A fire destroyed the Riverside market in Hanoi on Monday, killing three traders, officials said.',
-          '2026-03-10',
-        ),
-      ]);
+      const r = ingestor.ingest([fireReport('dated')]);
       const event = r.assignments.get('dated')!;
       assert.equal(first.assignments.get('undated'), event, 'the two reports are one event');
       const undated = store.eventArticles(event).find((a) => a.id === 'undated')!;

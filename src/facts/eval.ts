@@ -25,11 +25,7 @@ export interface FigureScores {
 }
 
 export function readFigureCases(file: string): FigureCase[] {
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as FigureCase);
+  return readJsonl<FigureCase>(file);
 }
 
 /** Precision and recall of figure extraction: a figure is right when kind and value match. */
