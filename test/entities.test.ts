@@ -7,6 +7,8 @@ import { eventEntities } from '../src/facts/entities.ts';
 import { nameMentions, type NameKind } from '../src/facts/entity-kind.ts';
 import { readJsonl, scoreEntityKinds, type EntityKindCase } from '../src/facts/eval.ts';
 import { normalizeText } from '../src/normalize/index.ts';
+import { findCountries } from '../src/anchors/countries.ts';
+import { chineseNameCandidates } from '../src/segment/index.ts';
 import type { StoredArticle } from '../src/types.ts';
 import { ROOT, sample } from './helpers.ts';
 
@@ -59,6 +61,15 @@ describe('entities: people and organisations by the cues around a name', () => {
     assert.equal(kindOf('阿塔梅肯党呼吁支持者上街。', 'zh', '阿塔梅肯'), 'organisation');
   });
 
+  it('reads place words before or around a name as a place', () => {
+    assert.equal(kindOf('The town of Grindavik was evacuated.', 'en', 'Grindavik'), 'place');
+    assert.equal(kindOf('Lava reached the Reykjanes peninsula.', 'en', 'Reykjanes'), 'place');
+    assert.equal(kindOf('Auf der Halbinsel Reykjanes bebt die Erde.', 'de', 'Reykjanes'), 'place');
+    assert.equal(kindOf('Жителей города Гриндавик эвакуировали.', 'ru', 'Гриндавик'), 'place');
+    assert.equal(kindOf('Boats searched the Han River overnight.', 'en', 'Han'), 'place');
+    assert.equal(kindOf('Penduduk kampung Manggarai dipindahkan.', 'ms', 'Manggarai'), 'place');
+  });
+
   it('leaves a name with no cue unclassified instead of guessing', () => {
     assert.equal(kindOf('Shares of Gazprom fell.', 'en', 'Gazprom'), null);
     assert.equal(kindOf('Boats searched the Han River overnight.', 'en', 'River'), null, 'a place');
@@ -93,6 +104,48 @@ describe('entities: people and organisations by the cues around a name', () => {
     const e001 = eventEntities([article('001', sample('001'), 'vi')], 50);
     assert.equal(kind(e001, 'CSTO'), 'organisation');
     assert.ok(!e001.some((e) => e.kind === 'name' && e.name.toUpperCase() === 'CSTO'));
+  });
+});
+
+describe('entities: capitalised words that name no one', () => {
+  it('does not list titles, place words or inflected country names as names', () => {
+    const ru = eventEntities(
+      [article('r', 'Премьер-министр Монголии Оюун-Эрдэнэ прибыл в Исландии вчера.', 'ru')],
+      50,
+    );
+    const names = ru.map((e) => e.name.toLowerCase());
+    for (const word of ['premer', 'ministr', 'mongolii', 'islandii'])
+      assert.ok(!names.includes(word), `${word} in ${names.join(', ')}`);
+    assert.ok(
+      ru.some((e) => e.id === 'country:IS'),
+      'Исландии is Iceland',
+    );
+    const en = eventEntities(
+      [article('e', 'The Icelandic Met Office said Chairman Li visited the Peninsula.', 'en')],
+      50,
+    );
+    for (const word of ['Icelandic', 'Chairman', 'Peninsula'])
+      assert.ok(!en.some((e) => e.kind === 'name' && e.name === word), word);
+  });
+
+  it('takes a German noun after an article or number for a noun, not a name', () => {
+    const keys = extractAnchors(
+      '',
+      'Auf der isländischen Halbinsel Reykjanes hat sich eine drei Kilometer lange Spalte geöffnet. Der Ort Grindavik mit 3.700 Einwohnern wurde im Januar geräumt.',
+      'de',
+    ).names;
+    for (const noun of ['halbinsel', 'kilometer', 'einwohnern', 'januar'])
+      assert.ok(!keys.includes(noun), noun);
+    assert.ok(keys.includes('reykjanes') && keys.includes('grindavik'), keys.join(', '));
+  });
+
+  it('does not cut a Chinese name out of a longer word: 印度尼西亚雅加达 is Indonesia, Jakarta', () => {
+    const text = '印度尼西亚雅加达一列通勤列车脱轨。';
+    assert.deepEqual(chineseNameCandidates(text), ['雅加达']);
+    assert.deepEqual(findCountries(text, 'zh'), ['ID']);
+    assert.deepEqual(chineseNameCandidates('反对派领导人奥通巴耶娃宣布成立临时政府。'), [
+      '奥通巴耶娃',
+    ]);
   });
 });
 

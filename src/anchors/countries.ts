@@ -72,32 +72,44 @@ const DEMONYMS: Record<string, string> = {
   australian: 'AU',
   austrian: 'AT',
   azerbaijani: 'AZ',
+  bahraini: 'BH',
   bangladeshi: 'BD',
   belarusian: 'BY',
   belgian: 'BE',
+  bolivian: 'BO',
+  bosnian: 'BA',
   brazilian: 'BR',
   british: 'GB',
   bulgarian: 'BG',
   burmese: 'MM',
   cambodian: 'KH',
+  cameroonian: 'CM',
   canadian: 'CA',
   chilean: 'CL',
   chinese: 'CN',
   colombian: 'CO',
+  congolese: 'CD',
+  croatian: 'HR',
   cuban: 'CU',
+  cypriot: 'CY',
   czech: 'CZ',
   danish: 'DK',
   dutch: 'NL',
+  ecuadorian: 'EC',
   egyptian: 'EG',
   emirati: 'AE',
+  estonian: 'EE',
   ethiopian: 'ET',
   filipino: 'PH',
   finnish: 'FI',
   french: 'FR',
   georgian: 'GE',
   german: 'DE',
+  ghanaian: 'GH',
   greek: 'GR',
+  haitian: 'HT',
   hungarian: 'HU',
+  icelandic: 'IS',
   indian: 'IN',
   indonesian: 'ID',
   iranian: 'IR',
@@ -105,6 +117,7 @@ const DEMONYMS: Record<string, string> = {
   irish: 'IE',
   israeli: 'IL',
   italian: 'IT',
+  jamaican: 'JM',
   japanese: 'JP',
   jordanian: 'JO',
   kazakh: 'KZ',
@@ -113,26 +126,41 @@ const DEMONYMS: Record<string, string> = {
   kuwaiti: 'KW',
   kyrgyz: 'KG',
   laotian: 'LA',
+  latvian: 'LV',
   lebanese: 'LB',
   libyan: 'LY',
+  lithuanian: 'LT',
+  luxembourgish: 'LU',
+  macedonian: 'MK',
   malaysian: 'MY',
+  malian: 'ML',
+  maltese: 'MT',
   mexican: 'MX',
+  moldovan: 'MD',
   mongolian: 'MN',
+  montenegrin: 'ME',
   moroccan: 'MA',
   nepalese: 'NP',
+  nepali: 'NP',
   nigerian: 'NG',
   norwegian: 'NO',
+  omani: 'OM',
   pakistani: 'PK',
   palestinian: 'PS',
+  paraguayan: 'PY',
   peruvian: 'PE',
   polish: 'PL',
   portuguese: 'PT',
   qatari: 'QA',
   romanian: 'RO',
   russian: 'RU',
+  rwandan: 'RW',
   saudi: 'SA',
+  senegalese: 'SN',
   serbian: 'RS',
   singaporean: 'SG',
+  slovak: 'SK',
+  slovenian: 'SI',
   somali: 'SO',
   spanish: 'ES',
   sudanese: 'SD',
@@ -141,16 +169,19 @@ const DEMONYMS: Record<string, string> = {
   syrian: 'SY',
   taiwanese: 'TW',
   tajik: 'TJ',
+  tanzanian: 'TZ',
   thai: 'TH',
   tunisian: 'TN',
   turkish: 'TR',
   turkmen: 'TM',
   ugandan: 'UG',
   ukrainian: 'UA',
+  uruguayan: 'UY',
   uzbek: 'UZ',
   venezuelan: 'VE',
   vietnamese: 'VN',
   yemeni: 'YE',
+  zimbabwean: 'ZW',
 };
 
 /**
@@ -305,10 +336,16 @@ export function countCountries(text: string, lang = 'und'): Map<string, number> 
   if (UNSPACED.test(text)) {
     if (lang === 'zh') {
       const tokens = chineseWords(text);
+      // The longest name wins: `印度尼西亚` (Indonesia), which the segmenter may cut after
+      // `印度` (India), is one country.
       for (let i = 0; i < tokens.length; i++) {
-        const code =
-          t.unspacedMap.get(tokens[i]) ?? t.unspacedMap.get(tokens[i] + (tokens[i + 1] ?? ''));
-        if (code) found.add(code);
+        for (let n = Math.min(3, tokens.length - i); n >= 1; n--) {
+          const code = t.unspacedMap.get(tokens.slice(i, i + n).join(''));
+          if (!code) continue;
+          found.add(code);
+          i += n - 1;
+          break;
+        }
       }
     } else {
       let rest = foldName(text);

@@ -6,10 +6,10 @@ import { numberAnchors } from './numbers.ts';
 import type { Anchors } from '../types.ts';
 import { packFor } from '../lexicon/pack.ts';
 import { normalizeArabic, stripArabicProclitic } from '../segment/arabic.ts';
-import { segmentTerms } from '../segment/index.ts';
+import { chineseNameCandidates, segmentTerms } from '../segment/index.ts';
 import { aliases } from './aliases.ts';
 import { findCities } from './cities.ts';
-import { chineseNameRuns, nameSkeleton } from './translit.ts';
+import { nameSkeleton } from './translit.ts';
 
 /**
  * Name forms in scripts without case: runs of transliteration characters in Chinese and, in
@@ -18,7 +18,7 @@ import { chineseNameRuns, nameSkeleton } from './translit.ts';
  */
 export function foreignNameForms(text: string, lang: string): string[] {
   const out = new Set<string>();
-  if (lang === 'zh') for (const run of chineseNameRuns(text)) out.add(run);
+  if (lang === 'zh') for (const run of chineseNameCandidates(text)) out.add(run);
   if (lang === 'ar') {
     const pack = packFor('ar');
     if (pack) {

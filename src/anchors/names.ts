@@ -79,10 +79,44 @@ export function nameKey(word: string): string {
 
 const CAPITALISED = /^[\p{Lu}][\p{L}\p{M}'’-]*$/u;
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
+/** Weekdays and months, in the languages that capitalise them (as name keys: no diacritics). */
 const CALENDAR_WORDS = new Set(
   `monday tuesday wednesday thursday friday saturday sunday january february march april may june
-  july august september october november december`.split(/\s+/),
+  july august september october november december mondays tuesdays wednesdays thursdays fridays
+  saturdays sundays
+  montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar marz juni juli
+  oktober dezember
+  isnin selasa rabu khamis jumaat sabtu ahad senin kamis jumat minggu januari februari
+  maret julai juli ogos agustus oktober disember desember`.split(/\s+/),
 );
+
+/**
+ * Words after which a capitalised German word is a common noun (`der Halbinsel`, `drei
+ * Kilometer`): articles, determiners and number words. Used when no German pack can say so.
+ */
+const GERMAN_NOUN_MARKERS = new Set(
+  `der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
+  keines im am zum zur vom beim ins ans aufs sein seine seinen seinem seiner ihr ihre ihren ihrem
+  ihrer unser unsere unseren unserem unserer dieser diese dieses diesem diesen jeder jede jedes
+  jedem jeden mehrere viele alle beiden zwei drei vier fünf sechs sieben acht neun zehn elf
+  zwölf zwanzig dreißig hundert tausend rund etwa`.split(/\s+/),
+);
+
+/** True when a German word at `i` follows an article, a determiner (with an adjective between) or a number. */
+function germanNounPosition(tokens: RegExpMatchArray[], i: number, line: string): boolean {
+  const before = line.slice(0, tokens[i].index).trimEnd();
+  if (/\d$/.test(before)) return true;
+  const prev = tokens[i - 1]?.[0];
+  if (prev === undefined) return false;
+  if (GERMAN_NOUN_MARKERS.has(prev.toLowerCase())) return true;
+  // `der isländischen Halbinsel`: one inflected adjective between article and noun.
+  const prevPrev = tokens[i - 2]?.[0];
+  return (
+    /^\p{Ll}+(?:e|en|er|es|em)$/u.test(prev) &&
+    prevPrev !== undefined &&
+    GERMAN_NOUN_MARKERS.has(prevPrev.toLowerCase())
+  );
+}
 
 export const MIN_NAME_KEY_LENGTH = 3;
 const VIETNAMESE_MARKS = /[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]/iu;
@@ -135,6 +169,14 @@ export function nameAnchors(text: string, lang: string): string[] {
       if (word.length < 4 && countryOfWord(word, lang)) return;
       // German capitalises every noun: a word its dictionary knows is a noun, not a name.
       if (nounPack && nounPack.has(STEMMERS[lang]?.(lower) ?? lower)) return;
+      // Without the dictionary, the words before it tell (`der Halbinsel`); acronyms stay.
+      if (
+        NOUN_CAPITALISING.has(lang) &&
+        !nounPack &&
+        !/^\p{Lu}+$/u.test(word) &&
+        germanNounPosition(tokens, i, line)
+      )
+        return;
       for (const part of word.split(/[-’']/)) {
         const key = nameKey(part);
         if (key.length >= MIN_NAME_KEY_LENGTH && !CALENDAR_WORDS.has(key)) keys.add(key);

@@ -72,7 +72,7 @@ function pinyinSyllableSkeleton(syllable: string): string {
 
 /** Characters Chinese uses to transliterate foreign names (Xinhua's table, most frequent). */
 export const TRANSLIT_CHARS = new Set([
-  ...'阿埃艾爱安昂奥巴拜班邦保贝本比彼别宾波伯博布查达戴丹道德迪蒂丁东杜多厄恩尔法菲费芬丰弗福夫盖甘冈戈格古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利列林琳卢鲁伦罗洛吕马玛迈麦曼芒梅蒙米敏明莫默姆穆纳娜南瑙内尼妮涅宁纽努诺帕派潘佩彭皮珀普奇恰乔切钦琼萨塞桑瑟森沙莎舍申圣施什史舒斯松苏索塔泰坦汤唐特提汀通图托瓦万旺威韦维温沃乌伍西希锡谢辛休雅亚扬耶伊因尤于约扎泽詹兹佐',
+  ...'阿埃艾爱安昂奥巴拜班邦保贝本比彼别宾波伯博布查达戴丹道德迪蒂丁东杜多厄恩尔法菲费芬丰弗福夫盖甘冈戈格古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利列林琳卢鲁伦罗洛吕马玛迈麦曼芒梅蒙米敏明莫默姆穆纳娜南瑙内尼妮涅宁纽努诺帕派潘佩彭皮珀普奇恰乔切钦琼萨塞桑瑟森沙莎舍申圣施什史舒斯松苏索塔泰坦汤唐特提汀通图托瓦万旺威韦维温沃乌伍西希锡谢辛休雅亚扬耶伊因尤于约扎泽詹兹佐滕娃',
 ]);
 
 /** Runs of transliteration characters in a Chinese text: candidate foreign names. */

@@ -1,8 +1,17 @@
 import { cityName, countCities } from '../anchors/cities.ts';
-import { countCountries, countryName, findCountries } from '../anchors/countries.ts';
+import { countCountries, countryName, countryOfWord, findCountries } from '../anchors/countries.ts';
 import { nameSkeleton } from '../anchors/translit.ts';
 import type { StoredArticle } from '../types.ts';
-import { nameMentions, voteKind } from './entity-kind.ts';
+import {
+  isCodeWord,
+  isCueWord,
+  isPlaceWord,
+  nameMentions,
+  noVotes,
+  voteKind,
+  type KindVotes,
+} from './entity-kind.ts';
+import { nameKey } from '../anchors/names.ts';
 import { cityPlace } from '../anchors/places.ts';
 
 /**
@@ -15,7 +24,7 @@ import { cityPlace } from '../anchors/places.ts';
  */
 export interface Entity {
   id: string;
-  kind: 'country' | 'city' | 'person' | 'organisation' | 'name';
+  kind: 'country' | 'city' | 'place' | 'person' | 'organisation' | 'name';
   name: string;
   /** How many of the event's reports mention it, how often in all, and in which languages. */
   reports: number;
@@ -27,8 +36,6 @@ export interface Entity {
   lon?: number;
 }
 
-const NO_VOTES = { person: 0, organisation: 0 };
-
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Capitalised words of institution names: parts of a name, not who or where. */
@@ -38,6 +45,63 @@ const INSTITUTION_WORDS = new Set(
   news post times press international federal state republic democratic people peoples army
   police bank university institute foundation company group association`.split(/\s+/),
 );
+
+/**
+ * Name keys of capitalised words that name no one: countries as the text inflects them
+ * (`Исландии`, of Iceland; `Icelandic`), titles (`Премьер-министр`, `Chairman`) and place
+ * words (`Peninsula`). Looked up on the words as written, as the tables are in their script.
+ */
+function nonNameKeys(text: string, lang: string): Set<string> {
+  const out = new Set<string>();
+  for (const word of text.match(/\p{Lu}[\p{L}\p{M}'’-]*/gu) ?? []) {
+    const parts = word.split(/[-’']/);
+    const notName =
+      countryOfWord(word, lang) !== null ||
+      isPlaceWord(word) ||
+      [word, ...parts].some((w) => isCueWord(w, lang));
+    if (notName) for (const w of [word, ...parts]) out.add(nameKey(w));
+  }
+  return out;
+}
+
+/**
+ * Whether a name anchor key (`jeenbekov`) of an event in `languages` is worth listing as a
+ * name: not a title or place word (`chairman`, `peninsula`) and not one of the event's
+ * `countries` as some language spells it (`kenia`, `egypte`, `kazakhstane`).
+ */
+export function isNameKey(key: string, languages: readonly string[], countries: readonly string[]) {
+  if (INSTITUTION_WORDS.has(key) || isPlaceWord(key) || isCodeWord(key)) return false;
+  if (languages.some((lang) => isCueWord(key, lang))) return false;
+  const word = capitalise(key);
+  if (languages.some((lang) => countryOfWord(word, lang) !== null)) return false;
+  const skeleton = nameSkeleton(key);
+  if (skeleton === null) return !countries.some((c) => countryName(c).toLowerCase() === key);
+  return !countries.some((c) =>
+    ['en', ...languages].some((lang) => {
+      const name = localCountryName(c, lang);
+      return name !== null && nameSkeleton(name) === skeleton;
+    }),
+  );
+}
+
+const displayNames = new Map<string, Intl.DisplayNames | null>();
+/** A country's name in a language (`Исландия`), from the ICU data Node ships. */
+function localCountryName(code: string, lang: string): string | null {
+  if (!displayNames.has(lang)) {
+    let names: Intl.DisplayNames | null;
+    try {
+      names = new Intl.DisplayNames([lang], { type: 'region' });
+    } catch {
+      names = null; // `und` and other tags ICU does not know
+    }
+    displayNames.set(lang, names);
+  }
+  try {
+    return displayNames.get(lang)?.of(code) ?? null;
+  } catch {
+    return null;
+  }
+}
 
 export function eventEntities(articles: readonly StoredArticle[], limit = 12): Entity[] {
   const found = new Map<
@@ -50,7 +114,7 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
       mentions: number;
     }
   >();
-  const votes = new Map<string, { person: number; organisation: number }>();
+  const votes = new Map<string, KindVotes>();
   const see = (id: string, kind: Entity['kind'], name: string, a: StoredArticle, times = 1) => {
     let e = found.get(id);
     if (!e) {
@@ -87,10 +151,10 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
       if (findCountries(form, a.lang).length > 0) placeSkeletons.add(s);
       else if (!written.has(s)) written.set(s, form);
     }
+    const notNames = nonNameKeys(all, a.lang);
     for (const key of a.anchors.names) {
-      const isCountry =
-        findCountries(key.charAt(0).toUpperCase() + key.slice(1), a.lang).length > 0;
-      if (INSTITUTION_WORDS.has(key) || isCountry) {
+      const isCountry = findCountries(capitalise(key), a.lang).length > 0;
+      if (INSTITUTION_WORDS.has(key) || isCountry || notNames.has(key)) {
         placeSkeletons.add(nameSkeleton(key) ?? '');
         continue;
       }
@@ -111,7 +175,7 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
     }
     for (const m of mentions) {
       if (!m.kind) continue;
-      const v = votes.get(m.id) ?? { person: 0, organisation: 0 };
+      const v = votes.get(m.id) ?? noVotes();
       v[m.kind] += m.weight;
       votes.set(m.id, v);
       if (m.id.startsWith('org:') && !found.get(m.id)?.reports.has(a.id))
@@ -124,7 +188,7 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
       const names = [...e.names].sort(
         (x, y) => Number(/^[A-Z]+$/.test(x[0])) - Number(/^[A-Z]+$/.test(y[0])) || y[1] - x[1],
       );
-      const voted = e.kind === 'name' ? voteKind(votes.get(id) ?? NO_VOTES) : null;
+      const voted = e.kind === 'name' ? voteKind(votes.get(id) ?? noVotes()) : null;
       const entity: Entity = {
         id,
         kind: voted ?? e.kind,

@@ -1,20 +1,22 @@
 import { countryOfWord } from '../anchors/countries.ts';
 import { nameKey } from '../anchors/names.ts';
-import { chineseNameRuns, nameSkeleton } from '../anchors/translit.ts';
+import { nameSkeleton } from '../anchors/translit.ts';
+import { chineseNameCandidates } from '../segment/index.ts';
 import { normalizeArabic, stripArabicProclitic } from '../segment/arabic.ts';
 import { stopwords } from '../segment/stopwords.ts';
 
 /**
- * People or organisations: what the words around a name say it is. A title before it
+ * People, organisations or places: what the words around a name say it is. A title before it
  * (`President`, `Tổng thống`, `总统`, `الرئيس`, `президент`) makes a person; an institution word
  * in or beside it (`Party`, `Đảng`, `党`, `حزب`, `партия`) or an acronym (`NATO`, `ОДКБ`) makes an
- * organisation. A name with no cue stays unclassified rather than guessed.
+ * organisation; a place word (`the town of`, `Halbinsel`, `города`, `X River`) makes a place that
+ * is no city GeoNames lists. A name with no cue stays unclassified rather than guessed.
  *
  * Reads a report's text and language; gives one mention per name occurrence, with the id the
  * entity list uses (`name:SKELETON` for a single name word, `org:KEY` for a multi-word
  * organisation or an acronym) and the kind that mention's context votes for.
  */
-export type NameKind = 'person' | 'organisation';
+export type NameKind = 'person' | 'organisation' | 'place';
 
 export interface NameMention {
   surface: string;
@@ -29,6 +31,8 @@ interface Cues {
   person: string;
   /** Institution words that precede, follow or are part of an organisation's name. */
   org: string;
+  /** Place words that come right before a place's name (`the town of`, `der Ort`). */
+  place: string;
 }
 
 // Comma-separated phrases: a cue may be several words (`prime minister`, `tổng thống`).
@@ -40,13 +44,17 @@ const CUES: Record<string, Cues> = {
       lawmaker, activist, candidate, pope, ambassador`,
     org: `party, ministry, union, council, committee, commission, organisation, organization,
       bank, university, agency, corporation, corp, inc, ltd, group, front, movement, federation,
-      association, institute, airlines, army, court, company`,
+      association, institute, airlines, army, court, company, office, service, authority`,
+    place: `town, town of, city of, village, village of, island of, province of, region of,
+      district of, peninsula of, residents of, inhabitants of, port of, capital`,
   },
   vi: {
     person: `tổng thống, thủ tướng, ông, bà, chủ tịch, lãnh đạo, bộ trưởng, tướng,
       người phát ngôn, cựu tổng thống, nghị sĩ, ứng viên, thẩm phán`,
     org: `đảng, bộ, tổ chức, liên minh, ngân hàng, hội đồng, ủy ban, công ty, hãng, hãng tin,
       đại học, thông tấn xã, tập đoàn`,
+    place: `thành phố, tỉnh, huyện, xã, thị trấn, thị xã, làng, đảo, bán đảo, vùng, quận,
+      thủ đô, khu vực`,
   },
   es: {
     person: `presidente, presidenta, ministro, ministra, primer ministro, primera ministra, sr,
@@ -54,6 +62,8 @@ const CUES: Record<string, Cues> = {
       portavoz, alcalde, gobernador, senador, juez, jueza`,
     org: `partido, ministerio, organización, banco, comité, consejo, universidad, agencia, unión,
       frente, movimiento, federación, asociación, empresa, grupo`,
+    place: `ciudad de, localidad de, pueblo de, provincia de, región de, isla de,
+      península de, municipio de, habitantes de, vecinos de, capital`,
   },
   fr: {
     person: `président, présidente, ministre, premier ministre, m, mme, monsieur, madame, chef,
@@ -61,6 +71,8 @@ const CUES: Record<string, Cues> = {
       sénateur, juge`,
     org: `parti, ministère, organisation, banque, comité, conseil, université, agence, union,
       front, mouvement, fédération, association, entreprise, groupe`,
+    place: `ville de, village de, commune de, région de, province de, île de, péninsule de,
+      habitants de, port de, capitale`,
   },
   de: {
     person: `präsident, präsidentin, kanzler, kanzlerin, minister, ministerin, herr, frau, chef,
@@ -68,6 +80,8 @@ const CUES: Record<string, Cues> = {
       richter, richterin`,
     org: `partei, ministerium, organisation, bank, komitee, rat, universität, agentur, union,
       bewegung, verband, gruppe, konzern`,
+    place: `ort, stadt, dorf, gemeinde, region, provinz, bezirk, insel, halbinsel, hauptstadt,
+      einwohner von`,
   },
   ru: {
     person: `президент, президента, премьер, премьер-министр, министр, лидер, лидера, глава,
@@ -75,6 +89,18 @@ const CUES: Record<string, Cues> = {
       председатель, оппозиционер, кандидат, судья`,
     org: `партия, партии, министерство, организация, организации, союз, банк, комитет, совет,
       агентство, движение, федерация, ассоциация, группа, компания`,
+    place: `город, города, городе, село, села, деревня, деревни, поселок, посёлок, поселка,
+      посёлка, регион, региона, области, провинции, полуострове, полуострова, острове, острова,
+      столица, столице, районе, района`,
+  },
+  ms: {
+    person: `presiden, perdana menteri, menteri, encik, puan, datuk, dato, tan sri, ketua,
+      pemimpin, gabenor, jurucakap, raja, jeneral, calon, bekas presiden, hakim, bapak, ibu`,
+    org: `parti, partai, kementerian, kesatuan, majlis, jawatankuasa, suruhanjaya, komisi, bank,
+      universiti, universitas, agensi, badan, syarikat, perusahaan, kumpulan, pertubuhan,
+      persatuan, gerakan`,
+    place: `bandar, kota, kampung, desa, wilayah, daerah, pulau, negeri, provinsi, ibu kota,
+      kabupaten, kecamatan, penduduk`,
   },
 };
 
@@ -87,7 +113,7 @@ const phraseSet = (list: string) =>
   );
 
 const ZH_PERSON =
-  `总统 总理 主席 领导人 外长 部长 议员 先生 女士 夫人 国王 首相 将军 发言人 候选人 大使`.split(
+  `总统 总理 主席 领导人 外长 部长 议员 先生 女士 夫人 国王 首相 将军 发言人 候选人 大使 秘书长`.split(
     ' ',
   );
 const ZH_ORG = `党 组织 委员会 银行 公司 大学 集团 联盟 通讯社 运动 协会`.split(' ');
@@ -99,6 +125,9 @@ const AR_PERSON = `الرئيس رئيس زعيم السيد السيدة الو
 const AR_ORG = `حزب منظمة وزارة مجلس حركة شركة بنك جامعة وكالة اتحاد جبهة`
   .split(/\s+/)
   .map(normalizeArabic);
+const AR_PLACE = `مدينة بلدة قرية محافظة جزيرة منطقة إقليم ولاية العاصمة عاصمة سكان`
+  .split(/\s+/)
+  .map(normalizeArabic);
 
 /** Words that make a capitalised run a place (`Han River`, `Lac Kivu`), not a person. */
 const PLACE_WORDS = new Set(
@@ -106,16 +135,48 @@ const PLACE_WORDS = new Set(
   county region street road avenue square bridge valley coast park airport station port desert
   fleuve rivière lac mont île mer golfe rue pont vallée aéroport río lago monte isla mar golfo
   calle plaza puente valle aeropuerto fluss see berg insel meer straße platz brücke flughafen
-  река озеро гора остров море залив улица площадь мост аэропорт`.split(/\s+/),
+  река озеро гора остров море залив улица площадь мост аэропорт peninsula péninsule halbinsel
+  península полуостров volcano volcan vulkan volcán вулкан`.split(/\s+/),
+);
+
+export const isPlaceWord = (w: string) => PLACE_WORDS.has(w.toLowerCase());
+
+/**
+ * Words that are cues, not names, when a text capitalises them (`Minister`, `Chairman`,
+ * `Menteri`): the one-word titles and institution words of the language and of English.
+ */
+export function isCueWord(word: string, lang: string): boolean {
+  const lower = word.toLowerCase();
+  return cueWords(lang).has(lower) || cueWords('en').has(lower) || EXTRA_TITLE_WORDS.has(lower);
+}
+
+const cueWordCache = new Map<string, Set<string>>();
+function cueWords(lang: string): Set<string> {
+  let words = cueWordCache.get(lang);
+  if (!words) {
+    const c = CUES[lang] ?? (lang === 'id' ? CUES.ms : undefined);
+    words = c ? new Set([...phraseSet(c.person), ...phraseSet(c.org)]) : new Set();
+    cueWordCache.set(lang, words);
+  }
+  return words;
+}
+
+/** Parts of titles that are no title alone (`Prime` Minister, `Vice` President). */
+const EXTRA_TITLE_WORDS = new Set(
+  `prime vice deputy chairman chairwoman prefect secretary-general director authority`.split(/\s+/),
 );
 
 const CAPITALISED = /^\p{Lu}/u;
 const ACRONYM = /^[\p{Lu}]{2,6}$/u;
 /**
- * Capitals that name no actor of the event: Roman numerals, times and zones, and the photo
- * agencies that captions credit (`Ảnh: AFP`).
+ * Capitals that name no actor of the event: Roman numerals, times and zones, currencies and
+ * the photo agencies that captions credit (`Ảnh: AFP`).
  */
-const NOT_ACRONYM = /^(?:[IVXLC]+|AM|PM|OK|TV|GMT|UTC|AFP|AP|EPA)$/;
+const NOT_ACRONYM =
+  /^(?:[IVXLC]+|AM|PM|OK|TV|GMT|UTC|AFP|AP|EPA|USD|EUR|GBP|JPY|CNY|RMB|VND|RUB|INR|KZT|KGS|MYR|SGD|IDR|THB|PHP|AUD|CAD|CHF|HKD|KRW|TWD)$/;
+
+/** Capitals that are units, codes or credits (`USD`, `GMT`, `AFP`), not an actor's name. */
+export const isCodeWord = (word: string) => NOT_ACRONYM.test(word.toUpperCase());
 
 /** True when `words` (lower case, in order) end with one of `phrases`. */
 function endsWithCue(words: readonly string[], phrases: ReadonlySet<string>): boolean {
@@ -132,9 +193,11 @@ function leadingCue(words: readonly string[], phrases: ReadonlySet<string>): num
 }
 
 function casedMentions(text: string, lang: string): NameMention[] {
-  const cues = CUES[lang] ?? CUES.en;
+  // Malay and Indonesian share their titles and institution words.
+  const cues = CUES[lang] ?? (lang === 'id' ? CUES.ms : CUES.en);
   const person = phraseSet(cues.person);
   const org = phraseSet(cues.org);
+  const placeBefore = phraseSet(cues.place);
   const stop = new Set([...stopwords(lang), ...stopwords('en')]);
   const mentions: NameMention[] = [];
   for (const line of text.replace(/_/g, ' ').split('\n')) {
@@ -177,6 +240,7 @@ function casedMentions(text: string, lang: string): NameMention[] {
         sentenceStart = false;
       }
       let personCue = endsWithCue(before, person);
+      let placeCue = endsWithCue(before, placeBefore);
       // `the Ata Meken opposition party`: one modifier may stand between name and institution word.
       let orgCue =
         endsWithCue(before, org) ||
@@ -186,6 +250,12 @@ function casedMentions(text: string, lang: string): NameMention[] {
       for (let n = leadingCue(run, person); n > 0 && n < run.length; n = leadingCue(run, person)) {
         personCue = true;
         run = run.slice(n);
+        sentenceStart = false;
+      }
+      // So are place words (`Halbinsel Reykjanes`, `Lake Kivu`).
+      while (run.length > 1 && (placeBefore.has(run[0].toLowerCase()) || isPlaceWord(run[0]))) {
+        placeCue = true;
+        run = run.slice(1);
         sentenceStart = false;
       }
       for (const w of run) {
@@ -209,8 +279,15 @@ function casedMentions(text: string, lang: string): NameMention[] {
           weight: 1,
         });
       }
-      const place = run.some((w) => PLACE_WORDS.has(w.toLowerCase()));
-      const kind: NameKind | null = orgCue ? 'organisation' : personCue && !place ? 'person' : null;
+      const place =
+        placeCue || run.some(isPlaceWord) || (after.length > 0 && PLACE_WORDS.has(after[0]));
+      const kind: NameKind | null = orgCue
+        ? 'organisation'
+        : place
+          ? 'place'
+          : personCue
+            ? 'person'
+            : null;
       // A sentence's first word is capitalised anyway: it neither names nor counts as a given name.
       // Country names are places, in one word (`Nga`) or two (`Trung Quốc`, China).
       const countryWords = new Set<number>();
@@ -223,9 +300,9 @@ function casedMentions(text: string, lang: string): NameMention[] {
       );
       // Two or more plain name words in a row read as given name and family name.
       // A one-letter word is no given name (`Trung Á`, Central Asia).
-      const weak = !kind && !place && names.filter((w) => [...w].length >= 2).length >= 2;
+      const weak = !kind && names.filter((w) => [...w].length >= 2).length >= 2;
       for (const w of names) {
-        if (org.has(w.toLowerCase())) continue;
+        if (org.has(w.toLowerCase()) || isPlaceWord(w)) continue;
         const s = nameSkeleton(w);
         mentions.push({
           surface: w,
@@ -242,7 +319,7 @@ function casedMentions(text: string, lang: string): NameMention[] {
 function chineseMentions(text: string): NameMention[] {
   const compact = text.replace(/\s+/g, '');
   const mentions: NameMention[] = [];
-  for (const run of new Set(chineseNameRuns(compact))) {
+  for (const run of new Set(chineseNameCandidates(compact))) {
     const s = nameSkeleton(run);
     if (!s) continue;
     for (let at = compact.indexOf(run); at >= 0; at = compact.indexOf(run, at + run.length)) {
@@ -275,11 +352,12 @@ function arabicMentions(text: string, nameForms: ReadonlySet<string>): NameMenti
     const near = (cues: string[]) =>
       before.some((b) => cues.some((c) => b === c || b === stripArabicProclitic(c)));
     const org = near(AR_ORG);
+    const place = near(AR_PLACE);
     const person = near(AR_PERSON);
     mentions.push({
       surface: bare,
       id: `name:${s}`,
-      kind: org ? 'organisation' : person ? 'person' : null,
+      kind: org ? 'organisation' : place ? 'place' : person ? 'person' : null,
       weight: 1,
     });
   });
@@ -300,9 +378,13 @@ export function nameMentions(
   return casedMentions(text, lang);
 }
 
-/** The kind most of an entity's mentions vote for, or null when they do not say or disagree evenly. */
-export function voteKind(votes: { person: number; organisation: number }): NameKind | null {
-  if (votes.person > votes.organisation) return 'person';
-  if (votes.organisation > votes.person) return 'organisation';
-  return null;
+export type KindVotes = Record<NameKind, number>;
+
+export const noVotes = (): KindVotes => ({ person: 0, organisation: 0, place: 0 });
+
+/** The kind most of an entity's mentions vote for, or null when they do not say or tie. */
+export function voteKind(votes: KindVotes): NameKind | null {
+  const ranked = (Object.entries(votes) as [NameKind, number][]).sort((a, b) => b[1] - a[1]);
+  if (ranked[0][1] === 0 || ranked[0][1] === ranked[1][1]) return null;
+  return ranked[0][0];
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { nameSkeleton } from '../anchors/translit.ts';
 import { eventDate, resolveDates } from './dates.ts';
 import { extractFigures, type FigureKind } from './figures.ts';
-import { nameMentions, voteKind, type NameKind } from './entity-kind.ts';
+import { nameMentions, noVotes, voteKind, type NameKind } from './entity-kind.ts';
 import { foreignNameForms } from '../anchors/index.ts';
 import { normalizeArabic } from '../segment/arabic.ts';
 
@@ -111,7 +111,7 @@ export function scoreDates(cases: readonly DateCase[]): {
   };
 }
 
-/** A labelled sentence for entity kinds: the names in it and whether each is a person or an organisation. */
+/** A labelled sentence for entity kinds: the names in it and whether each is a person, an organisation or a place. */
 export interface EntityKindCase {
   lang: string;
   text: string;
@@ -121,9 +121,11 @@ export interface EntityKindCase {
 const foldSurface = (s: string) =>
   normalizeArabic(s.normalize('NFC').toLowerCase()).replace(/[\s_·'’-]/g, '');
 
+const KINDS: readonly NameKind[] = ['person', 'organisation', 'place'];
+
 /**
- * Precision and recall of person/organisation typing. A labelled name is predicted by the
- * mentions whose surface lies inside it; it counts as answered when they vote for a kind.
+ * Precision and recall of entity typing. A labelled name is predicted by the mentions whose
+ * surface lies inside it; it counts as answered when they vote for a kind.
  */
 export function scoreEntityKinds(cases: readonly EntityKindCase[]): {
   precision: number;
@@ -131,17 +133,16 @@ export function scoreEntityKinds(cases: readonly EntityKindCase[]): {
   byKind: Record<NameKind, { precision: number; recall: number }>;
   errors: string[];
 } {
-  const tally = {
-    person: { gold: 0, predicted: 0, correct: 0 },
-    organisation: { gold: 0, predicted: 0, correct: 0 },
-  };
+  const tally = Object.fromEntries(
+    KINDS.map((k) => [k, { gold: 0, predicted: 0, correct: 0 }]),
+  ) as Record<NameKind, { gold: number; predicted: number; correct: number }>;
   const errors: string[] = [];
   for (const c of cases) {
     const forms = c.lang === 'ar' ? foreignNameForms(c.text, c.lang) : [];
     const mentions = nameMentions(c.text, c.lang, forms);
     for (const e of c.entities) {
       const label = foldSurface(e.name);
-      const votes = { person: 0, organisation: 0 };
+      const votes = noVotes();
       for (const m of mentions) {
         const surface = foldSurface(m.surface);
         if (m.kind && surface.length >= 2 && label.includes(surface)) votes[m.kind] += m.weight;
@@ -155,24 +156,19 @@ export function scoreEntityKinds(cases: readonly EntityKindCase[]): {
     }
   }
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
-  const all = {
-    gold: tally.person.gold + tally.organisation.gold,
-    predicted: tally.person.predicted + tally.organisation.predicted,
-    correct: tally.person.correct + tally.organisation.correct,
-  };
+  const sum = (f: 'gold' | 'predicted' | 'correct') => KINDS.reduce((n, k) => n + tally[k][f], 0);
   return {
-    precision: ratio(all.correct, all.predicted),
-    recall: ratio(all.correct, all.gold),
-    byKind: {
-      person: {
-        precision: ratio(tally.person.correct, tally.person.predicted),
-        recall: ratio(tally.person.correct, tally.person.gold),
-      },
-      organisation: {
-        precision: ratio(tally.organisation.correct, tally.organisation.predicted),
-        recall: ratio(tally.organisation.correct, tally.organisation.gold),
-      },
-    },
+    precision: ratio(sum('correct'), sum('predicted')),
+    recall: ratio(sum('correct'), sum('gold')),
+    byKind: Object.fromEntries(
+      KINDS.map((k) => [
+        k,
+        {
+          precision: ratio(tally[k].correct, tally[k].predicted),
+          recall: ratio(tally[k].correct, tally[k].gold),
+        },
+      ]),
+    ) as Record<NameKind, { precision: number; recall: number }>,
     errors,
   };
 }
@@ -258,7 +254,7 @@ export function evaluateFacts(dir: string): FactsEvaluation[] {
     if (!fs.existsSync(file(name))) continue;
     const cases = readJsonl<EntityKindCase>(file(name));
     const s = scoreEntityKinds(cases);
-    const detail = (['person', 'organisation'] as const)
+    const detail = KINDS.filter((k) => cases.some((c) => c.entities.some((e) => e.kind === k)))
       .map((k) => `${k} ${s.byKind[k].precision.toFixed(2)}/${s.byKind[k].recall.toFixed(2)}`)
       .join(', ');
     out.push({ set: name, items: cases.length, precision: s.precision, recall: s.recall, detail });

@@ -7,6 +7,7 @@ import { DEFAULT_PARAMS, type ClusterParams } from '../cluster/params.ts';
 import { BabelwireError, rejection, type Rejection } from '../errors.ts';
 import type { Pipeline } from '../pipeline.ts';
 import { eventDate } from '../facts/dates.ts';
+import { isNameKey } from '../facts/entities.ts';
 import { represent } from '../represent/index.ts';
 import { createDefaultPipeline } from '../stages.ts';
 import type { Store, StoredEvent } from '../store/types.ts';
@@ -262,16 +263,16 @@ export class Ingestor {
     const central = this.clusterer.centralMember(event);
     const head = this.titles.get(central.id) ?? { title: '', lang: central.lang };
     const languages = [...new Set(event.members.map((m) => m.lang))].sort();
-    const top = (prefix: string) =>
+    const ranked = (prefix: string) =>
       [...event.anchorCounts]
         .filter(([k]) => k.startsWith(prefix))
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-        .slice(0, 5)
         .map(([k]) => k.slice(prefix.length));
-    const countries = top('c:').map((c) => countryName(c));
-    const countryKeys = new Set(top('c:').map((c) => countryName(c).toLowerCase()));
-    const names = top('p:')
-      .filter((k) => !countryKeys.has(k))
+    const countryCodes = ranked('c:').slice(0, 5);
+    const countries = countryCodes.map((c) => countryName(c));
+    const names = ranked('p:')
+      .filter((k) => isNameKey(k, languages, countryCodes))
+      .slice(0, 5)
       .map(capitalise);
     // The span the event covers: the days its reports say it happened (else their publication).
     const days = event.members

@@ -59,10 +59,49 @@ export function chineseWords(text: string): string[] {
   return getJieba().cut(text, true);
 }
 
+/**
+ * Candidate foreign names in a Chinese text: runs of transliteration characters
+ * (anchors/translit.ts), trimmed where a longer word jieba knows runs into them. In
+ * `印度尼西亚雅加达` (Indonesia's Jakarta) the run starts inside `印度尼西亚`: the candidate is
+ * `雅加达`, not `尼西亚雅加达`. Only dictionary words of three or more characters trim.
+ */
+export function chineseNameCandidates(text: string): string[] {
+  const runs = chineseNameRuns(text);
+  if (runs.length === 0) return runs;
+  // Without HMM, every token of two or more characters is a word of the dictionary (or a name
+  // added before); jieba's guesses for unknown words (`巴耶娃`) would cut into names.
+  const tokens = getJieba().cut(text, false);
+  if (tokens.join('') !== text) return runs;
+  const spans: { start: number; end: number }[] = [];
+  let offset = 0;
+  for (const t of tokens) {
+    spans.push({ start: offset, end: offset + t.length });
+    offset += t.length;
+  }
+  const crossing = (at: number) =>
+    spans.find((s) => s.start < at && at < s.end && s.end - s.start >= 3);
+  const out: string[] = [];
+  let from = 0;
+  for (const run of runs) {
+    const at = text.indexOf(run, from);
+    if (at < 0) continue;
+    from = at + run.length;
+    // A word that starts before the run and ends inside it cuts the run's head off; a word
+    // that starts inside it and runs past its end cuts the tail. A word that starts with the
+    // run (`诺贝尔奖`, Nobel Prize; `阿拉斯加州`, the state of Alaska) leaves the name whole.
+    const start = crossing(at)?.end ?? at;
+    let end = at + run.length;
+    const tail = crossing(end);
+    if (tail && tail.start > start) end = tail.start;
+    if (end - start >= 3) out.push(text.slice(start, end));
+  }
+  return out;
+}
+
 function chineseTerms(text: string): string[] {
   const stop = stopwords('zh');
   // Transliterated foreign names (巴基耶夫) stay whole instead of falling apart (巴基耶 / 夫).
-  addChineseWords(chineseNameRuns(text));
+  addChineseWords(chineseNameCandidates(text));
   return chineseWords(text)
     .map((t) => t.trim().toLowerCase())
     .filter((t) => t.length > 0 && HAS_WORD_CHAR.test(t) && !stop.has(t));
