@@ -95,7 +95,9 @@ describe('entities: people and organisations by the cues around a name', () => {
 
   it('types the people and organisations of sample 003 and 001', () => {
     const e003 = eventEntities([article('003', sample('003'), 'en')], 50);
-    const kind = (list: typeof e003, name: string) => list.find((e) => e.name === name)?.kind;
+    // A person is listed under the whole name the report gives (`Sooronbay Jeenbekov`).
+    const kind = (list: typeof e003, name: string) =>
+      list.find((e) => e.name === name || e.name.endsWith(` ${name}`))?.kind;
     const kyrgyzstan = e003.find((e) => e.id === 'country:KG');
     assert.equal(kyrgyzstan?.reports, 1);
     assert.ok((kyrgyzstan?.mentions ?? 0) >= 2, 'the report names Kyrgyzstan more than once');
@@ -146,6 +148,24 @@ describe('entities: capitalised words that name no one', () => {
     assert.deepEqual(chineseNameCandidates('反对派领导人奥通巴耶娃宣布成立临时政府。'), [
       '奥通巴耶娃',
     ]);
+  });
+});
+
+describe('entities: a person under one whole name', () => {
+  it('lists `Wanjiru Kamau` once, not `Wanjiru` and `Kamau`', () => {
+    const list = eventEntities(
+      [
+        article('e', 'Opposition leader Wanjiru Kamau said 37 protesters were arrested.', 'en'),
+        article('f', "Selon l'opposante Wanjiru Kamau, 37 personnes ont été arrêtées.", 'fr'),
+      ],
+      50,
+    );
+    const people = list.filter((e) => e.kind === 'person');
+    assert.deepEqual(
+      people.map((e) => [e.name, e.reports]),
+      [['Wanjiru Kamau', 2]],
+    );
+    assert.ok(!list.some((e) => e.name === 'Wanjiru' || e.name === 'Kamau'));
   });
 });
 

@@ -36,6 +36,8 @@ export interface Entity {
   lon?: number;
 }
 
+const LATIN = /\p{Script=Latin}/u;
+
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Capitalised words of institution names: parts of a name, not who or where. */
@@ -115,6 +117,10 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
     }
   >();
   const votes = new Map<string, KindVotes>();
+  // Whole names of people (`Serik Abenov`) with the ids of their words in order, and how often
+  // each id is mentioned outside such a name: a given name seen only inside one is not listed.
+  const fullNames = new Map<string, { ids: string[]; count: number }>();
+  const standalone = new Map<string, number>();
   const see = (id: string, kind: Entity['kind'], name: string, a: StoredArticle, times = 1) => {
     let e = found.get(id);
     if (!e) {
@@ -139,7 +145,9 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
     for (const c of a.anchors.cities ?? []) {
       const name = cityName(c);
       see(`city:${c}`, 'city', name, a, cityCounts.get(c));
-      placeSkeletons.add(nameSkeleton(name) ?? '');
+      // Nor are the words of its name (`Pennes`, `Mirabeau` of Les Pennes-Mirabeau) names.
+      for (const part of [name, ...name.split(/[\s-]+/)])
+        placeSkeletons.add(nameSkeleton(part) ?? '');
     }
     const latin = new Map<string, string>();
     // A name with no Latin form is shown as the report writes it (`巴基耶夫`), not as its skeleton.
@@ -149,6 +157,8 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
       if (!s) continue;
       // Transliterated country names (`乌克兰`) are countries, already listed as such.
       if (findCountries(form, a.lang).length > 0) placeSkeletons.add(s);
+      // So are cities (`雅加达`, Jakarta).
+      else if (countCities(form, a.lang, a.anchors.countries).size > 0) placeSkeletons.add(s);
       else if (!written.has(s)) written.set(s, form);
     }
     const notNames = nonNameKeys(all, a.lang);
@@ -174,6 +184,12 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
       see(`name:${s}`, 'name', latin.get(s) ?? written.get(s) ?? s, a, times);
     }
     for (const m of mentions) {
+      if (m.fullName) {
+        const whole = fullNames.get(m.fullName) ?? { ids: [], count: 0 };
+        if (!whole.ids.includes(m.id)) whole.ids.push(m.id);
+        if (whole.ids[whole.ids.length - 1] === m.id) whole.count++;
+        fullNames.set(m.fullName, whole);
+      } else standalone.set(m.id, (standalone.get(m.id) ?? 0) + 1);
       if (!m.kind) continue;
       const v = votes.get(m.id) ?? noVotes();
       v[m.kind] += m.weight;
@@ -182,12 +198,35 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
         see(m.id, 'organisation', m.surface, a, mentionCounts.get(m.id));
     }
   }
+  // Each whole name is shown on the listed entity of its last word that has one (`Kamau` has
+  // no skeleton of its own, so `Wanjiru Kamau` goes on `Wanjiru`); its other words go unlisted.
+  const wholeOf = new Map<string, Map<string, number>>();
+  const absorbed = new Set<string>();
+  for (const [name, whole] of fullNames) {
+    const owner = [...whole.ids].reverse().find((id) => found.get(id)?.kind === 'name');
+    if (!owner) continue;
+    const forms = wholeOf.get(owner) ?? new Map<string, number>();
+    forms.set(name, (forms.get(name) ?? 0) + whole.count);
+    wholeOf.set(owner, forms);
+    // The anchors split hyphenated names (`Kassym-Jomart`): their parts go too.
+    const parts = name.split(/[\s-]+/).map((w) => `name:${nameSkeleton(w) ?? nameKey(w)}`);
+    for (const id of [...whole.ids, ...parts])
+      if (id !== owner && !standalone.has(id)) absorbed.add(id);
+  }
   return [...found]
+    .filter(([id, e]) => !(e.kind === 'name' && absorbed.has(id) && !wholeOf.has(id)))
     .map(([id, e]) => {
-      // Prefer a spelled-out name over a bare skeleton for display.
-      const names = [...e.names].sort(
-        (x, y) => Number(/^[A-Z]+$/.test(x[0])) - Number(/^[A-Z]+$/.test(y[0])) || y[1] - x[1],
+      // Prefer a whole name, then a spelled-out name over a bare skeleton, for display; whole
+      // names in Latin script first, as the list is read across languages.
+      const whole = [...(wholeOf.get(id) ?? [])].sort(
+        (x, y) => Number(LATIN.test(y[0])) - Number(LATIN.test(x[0])) || y[1] - x[1],
       );
+      const names = [
+        ...whole,
+        ...[...e.names].sort(
+          (x, y) => Number(/^[A-Z]+$/.test(x[0])) - Number(/^[A-Z]+$/.test(y[0])) || y[1] - x[1],
+        ),
+      ];
       const voted = e.kind === 'name' ? voteKind(votes.get(id) ?? noVotes()) : null;
       const entity: Entity = {
         id,
@@ -204,6 +243,7 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
       (x, y) =>
         y.reports - x.reports ||
         y.languages.length - x.languages.length ||
+        y.mentions - x.mentions ||
         x.id.localeCompare(y.id),
     )
     .slice(0, limit);

@@ -24,6 +24,8 @@ export interface NameMention {
   kind: NameKind | null;
   /** How sure the cue is: 1 for a title or institution word, 0.5 for a first-name pattern. */
   weight: number;
+  /** On each word of a person's name of several words: the whole name (`Serik Abenov`). */
+  fullName?: string;
 }
 
 interface Cues {
@@ -39,6 +41,7 @@ interface Cues {
 const CUES: Record<string, Cues> = {
   en: {
     person: `president, prime minister, foreign minister, minister, mr, mrs, ms, dr, leader,
+      chairman, chairwoman,
       premier, chancellor, king, queen, prince, senator, governor, mayor, general, gen, sir,
       lady, spokesman, spokeswoman, secretary, chief, judge, ex-president, former president,
       lawmaker, activist, candidate, pope, ambassador`,
@@ -167,6 +170,7 @@ const EXTRA_TITLE_WORDS = new Set(
 );
 
 const CAPITALISED = /^\p{Lu}/u;
+const VIETNAMESE_MARKS = /[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]/iu;
 const ACRONYM = /^[\p{Lu}]{2,6}$/u;
 /**
  * Capitals that name no actor of the event: Roman numerals, times and zones, currencies and
@@ -301,14 +305,24 @@ function casedMentions(text: string, lang: string): NameMention[] {
       // Two or more plain name words in a row read as given name and family name.
       // A one-letter word is no given name (`Trung Á`, Central Asia).
       const weak = !kind && names.filter((w) => [...w].length >= 2).length >= 2;
-      for (const w of names) {
-        if (org.has(w.toLowerCase()) || isPlaceWord(w)) continue;
+      const parts = names.filter((w) => !org.has(w.toLowerCase()) && !isPlaceWord(w));
+      // In Vietnamese a native word beside a foreign name is no part of it (`Nhà Trắng Jen
+      // Psaki`, the White House's Jen Psaki), though a Vietnamese name is all native words.
+      const foreign = parts.filter((w) => !VIETNAMESE_MARKS.test(w));
+      const nameParts = lang === 'vi' && foreign.length > 0 ? foreign : parts;
+      // A person's words in a row are one name (`Serik Abenov`), not two entities.
+      const fullName =
+        (kind === 'person' || (!kind && weak)) && nameParts.length > 1
+          ? nameParts.join(' ')
+          : undefined;
+      for (const w of nameParts) {
         const s = nameSkeleton(w);
         mentions.push({
           surface: w,
           id: `name:${s ?? nameKey(w)}`,
           kind: kind ?? (weak ? 'person' : null),
           weight: kind ? 1 : 0.5,
+          ...(fullName && { fullName }),
         });
       }
     }
