@@ -64,22 +64,16 @@ function featuresOf(p: Prepared, anchorShare: number): ClusterFeatures[] {
 function run(p: Prepared, params: ClusterParams, anchorShare: number): number {
   let n = 0;
   const clusterer = new OnlineClusterer(() => `e${n++}`, params);
-  const predictions = new Map<string, string | null>();
-  const renamed = new Map<string, string>();
-  for (const f of featuresOf(p, anchorShare)) {
-    const d = clusterer.add(f);
-    for (const gone of d.absorbed) renamed.set(gone, d.eventId);
-    predictions.set(f.id, d.eventId);
-  }
-  // Event-level links merge events after their articles were predicted: follow the renames.
-  const resolve = (id: string): string => (renamed.has(id) ? resolve(renamed.get(id)!) : id);
-  for (const [id, event] of predictions) if (event) predictions.set(id, resolve(event));
-  return score(p.gold, predictions).bcubed.f1;
+  for (const f of featuresOf(p, anchorShare)) clusterer.add(f);
+  return score(p.gold, clusterer.assignments()).bcubed.f1;
 }
 
 const grid = {
   anchorShare: (process.env.FIT_ANCHOR_SHARE ?? String(ANCHOR_SHARE)).split(',').map(Number),
   conceptWeight: (process.env.FIT_CONCEPT ?? '0,0.5,1').split(',').map(Number),
+  conceptAgreement: (process.env.FIT_AGREEMENT ?? String(DEFAULT_PARAMS.conceptAgreement))
+    .split(',')
+    .map(Number),
   crossConceptWeight: (process.env.FIT_CROSS ?? '0.8,1,1.3,1.6').split(',').map(Number),
   linkThreshold: (process.env.FIT_LINK ?? String(DEFAULT_PARAMS.linkThreshold))
     .split(',')
@@ -90,28 +84,30 @@ const grid = {
 let best: { params: ClusterParams; anchorShare: number; mean: number; perFile: number[] } | null =
   null;
 for (const anchorShare of grid.anchorShare)
-  for (const conceptWeight of grid.conceptWeight) {
-    for (const crossConceptWeight of grid.crossConceptWeight) {
-      for (const threshold of grid.threshold)
-        for (const linkThreshold of grid.linkThreshold) {
-          const params = {
-            ...DEFAULT_PARAMS,
-            surfaceWeight: 1,
-            conceptWeight,
-            crossConceptWeight,
-            threshold,
-            linkThreshold,
-          };
-          const perFile = prepared.map((p) => run(p, params, anchorShare));
-          const mean = perFile.reduce((a, b) => a + b, 0) / perFile.length;
-          const line =
-            `mean ${mean.toFixed(4)}  ${prepared.map((p, i) => `${p.name} ${perFile[i].toFixed(3)}`).join('  ')}  ` +
-            `share ${anchorShare} link ${linkThreshold} concept ${conceptWeight} cross ${crossConceptWeight} threshold ${threshold}`;
-          if (!best || mean > best.mean) {
-            best = { params, anchorShare, mean, perFile };
-            console.log(line + '  *');
-          } else if (process.env.FIT_VERBOSE) console.log(line);
-        }
+  for (const conceptAgreement of grid.conceptAgreement)
+    for (const conceptWeight of grid.conceptWeight) {
+      for (const crossConceptWeight of grid.crossConceptWeight) {
+        for (const threshold of grid.threshold)
+          for (const linkThreshold of grid.linkThreshold) {
+            const params = {
+              ...DEFAULT_PARAMS,
+              surfaceWeight: 1,
+              conceptWeight,
+              conceptAgreement,
+              crossConceptWeight,
+              threshold,
+              linkThreshold,
+            };
+            const perFile = prepared.map((p) => run(p, params, anchorShare));
+            const mean = perFile.reduce((a, b) => a + b, 0) / perFile.length;
+            const line =
+              `mean ${mean.toFixed(4)}  ${prepared.map((p, i) => `${p.name} ${perFile[i].toFixed(3)}`).join('  ')}  ` +
+              `share ${anchorShare} agreement ${conceptAgreement} link ${linkThreshold} concept ${conceptWeight} cross ${crossConceptWeight} threshold ${threshold}`;
+            if (!best || mean > best.mean) {
+              best = { params, anchorShare, mean, perFile };
+              console.log(line + '  *');
+            } else if (process.env.FIT_VERBOSE) console.log(line);
+          }
+      }
     }
-  }
 console.log('\nbest:', JSON.stringify(best, null, 2));

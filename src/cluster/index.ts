@@ -7,6 +7,7 @@ import { DEFAULT_PARAMS, type ClusterParams } from './params.ts';
  * Each new article is compared only with candidate events found through an inverted index
  * (its highest-weighted terms and its anchors). A candidate's score combines
  *   - the TF-IDF cosine to the centroid of the event's reports in the article's language,
+ *     scaled down when the concept cosine (below) is under `conceptAgreement`,
  *   - the cosine of concept vectors: English-pivot glosses plus anchors (numbers, dates,
  *     names, countries), IDF-weighted; this is what links reports across languages,
  *   - a decay with the distance in days when both sides are dated.
@@ -75,6 +76,13 @@ export class OnlineClusterer {
 
   event(id: string): EventState | undefined {
     return this.events.get(id);
+  }
+
+  /** Article id -> the event it is in now (after any event-level links). */
+  assignments(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [id, event] of this.events) for (const m of event.members) out.set(m.id, id);
+    return out;
   }
 
   /** Decides where an article belongs and records it there. */
@@ -350,8 +358,12 @@ export class OnlineClusterer {
   score(article: ClusterFeatures, event: EventState): number {
     const p = this.params;
     const concepts = this.conceptSimilarity(article, event);
+    // Two reports in one language can share a topic's words without sharing its names, numbers
+    // and dates: the surface cosine counts in full only when the concepts agree as well.
+    const agreement = p.conceptAgreement > 0 ? Math.min(1, concepts / p.conceptAgreement) : 1;
     const base = event.centroids.has(article.lang)
-      ? p.surfaceWeight * this.surfaceSimilarity(article, event) + p.conceptWeight * concepts
+      ? (p.surfaceWeight * this.surfaceSimilarity(article, event) + p.conceptWeight * concepts) *
+        agreement
       : p.crossConceptWeight * concepts;
     return base * this.timeFactor(article, event);
   }
