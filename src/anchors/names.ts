@@ -119,7 +119,9 @@ function germanNounPosition(tokens: RegExpMatchArray[], i: number, line: string)
 }
 
 export const MIN_NAME_KEY_LENGTH = 3;
-const VIETNAMESE_MARKS = /[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]/iu;
+/** Letters only Vietnamese writes: a word with one is a native word, not a foreign name. */
+export const VIETNAMESE_MARKS =
+  /[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]/iu;
 
 function prevCapitalised(tokens: RegExpMatchArray[], i: number, line: string): boolean {
   const prev = tokens[i - 1];

@@ -1,5 +1,5 @@
 import { countryOfWord } from '../anchors/countries.ts';
-import { nameKey } from '../anchors/names.ts';
+import { nameKey, VIETNAMESE_MARKS } from '../anchors/names.ts';
 import { nameSkeleton } from '../anchors/translit.ts';
 import { chineseNameCandidates } from '../segment/index.ts';
 import { normalizeArabic, stripArabicProclitic } from '../segment/arabic.ts';
@@ -170,7 +170,6 @@ const EXTRA_TITLE_WORDS = new Set(
 );
 
 const CAPITALISED = /^\p{Lu}/u;
-const VIETNAMESE_MARKS = /[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]/iu;
 const ACRONYM = /^[\p{Lu}]{2,6}$/u;
 /**
  * Capitals that name no actor of the event: Roman numerals, times and zones, currencies and
