@@ -270,10 +270,13 @@ export class Ingestor {
         .map(([k]) => k.slice(prefix.length));
     const countryCodes = ranked('c:').slice(0, 5);
     const countries = countryCodes.map((c) => countryName(c));
-    const names = ranked('p:')
-      .filter((k) => isNameKey(k, languages, countryCodes))
-      .slice(0, 5)
-      .map(capitalise);
+    // Checked in rank order until five pass: an event can carry hundreds of name keys, and this
+    // runs for every event a batch touches.
+    const names: string[] = [];
+    for (const k of ranked('p:')) {
+      if (names.length === 5) break;
+      if (isNameKey(k, languages, countryCodes)) names.push(capitalise(k));
+    }
     // The span the event covers: the days its reports say it happened (else their publication).
     const days = event.members
       .map((m) => this.eventDates.get(m.id) ?? null)
