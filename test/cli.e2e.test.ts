@@ -235,6 +235,36 @@ describe('babelwire CLI end to end (real SQLite file)', () => {
     assert.match(bad.stderr, /packs import/);
   });
 
+  it('eval --orders reports shuffled-order means of precision as well as recall', () => {
+    const r = run('eval', DEMO, '--orders', '2', '--json');
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as {
+      crossLingual: { precision: number };
+      byLanguagePair: Record<string, { gold: number }>;
+      shuffled: {
+        orders: number;
+        crossLingualPrecisionMean: number;
+        byLanguagePairMean: Record<string, { recall: number; precision: number }>;
+      };
+    };
+    assert.equal(out.shuffled.orders, 2);
+    assert.ok(
+      out.shuffled.crossLingualPrecisionMean > 0 && out.shuffled.crossLingualPrecisionMean <= 1,
+    );
+    const crossPairs = Object.keys(out.byLanguagePair).filter((p) => {
+      const [a, b] = p.split('-');
+      return a !== b && out.byLanguagePair[p].gold > 0;
+    });
+    assert.ok(crossPairs.length > 0, 'the demo corpus has cross-lingual gold pairs');
+    for (const pair of crossPairs) {
+      const m = out.shuffled.byLanguagePairMean[pair];
+      assert.ok(m.precision >= 0 && m.precision <= 1 && m.recall >= 0 && m.recall <= 1, pair);
+    }
+    const text = run('eval', DEMO, '--orders', '2');
+    assert.match(text.stdout, /cross-lang P .*\(shuffled mean P \d\.\d{3} R \d\.\d{3}\)/);
+    assert.match(text.stdout, /\(shuffled mean R \d\.\d{3} P \d\.\d{3}\)/);
+  });
+
   it('documents every command in --help', () => {
     const r = run('--help');
     for (const cmd of ['ingest', 'events', 'show', 'stats', 'cluster', 'eval', 'demo', 'packs']) {

@@ -76,16 +76,21 @@ export function formatScores(file: string, s: Scores, shuffledOrders: Scores[]):
   out.push(
     `  pairwise   P ${f3(s.pairwise.precision)}  R ${f3(s.pairwise.recall)}  F1 ${withMean((x) => x.pairwise.f1)}`,
   );
+  const crossMeans = shuffledOrders.length
+    ? `  (shuffled mean P ${f3(mean(shuffledOrders.map((x) => x.crossLingual.precision)))} R ${f3(mean(shuffledOrders.map((x) => x.crossLingual.recall)))})`
+    : '';
   out.push(
-    `  cross-lang P ${f3(s.crossLingual.precision)}  R ${f3(s.crossLingual.recall)}  F1 ${f3(s.crossLingual.f1)}  (${s.crossLingual.gold} gold pairs)`,
+    `  cross-lang P ${f3(s.crossLingual.precision)}  R ${f3(s.crossLingual.recall)}  F1 ${f3(s.crossLingual.f1)}  (${s.crossLingual.gold} gold pairs)${crossMeans}`,
   );
   out.push(`  events     predicted ${s.clusters.predicted}  gold ${s.clusters.gold}`);
   out.push('  per language pair (pairwise):');
   out.push('    pair        gold   pred     tp  recall  precision');
   for (const [pair, p] of Object.entries(s.byLanguagePair)) {
     if (p.gold === 0 && p.predicted === 0) continue;
+    // A pair no shuffled order predicted has precision 1 by the scorer's convention, as here.
     const meanR = shuffledOrders.length
-      ? `  (shuffled mean R ${f3(mean(shuffledOrders.map((x) => x.byLanguagePair[pair]?.recall ?? 1)))})`
+      ? `  (shuffled mean R ${f3(mean(shuffledOrders.map((x) => x.byLanguagePair[pair]?.recall ?? 1)))}` +
+        ` P ${f3(mean(shuffledOrders.map((x) => x.byLanguagePair[pair]?.precision ?? 1)))})`
       : '';
     out.push(
       `    ${pair.padEnd(10)} ${String(p.gold).padStart(6)} ${String(p.predicted).padStart(6)} ${String(p.tp).padStart(6)}  ${f3(p.recall)}   ${f3(p.precision)}${meanR}`,

@@ -331,6 +331,22 @@ export function buildProgram(): Command {
                 bcubedF1Mean: mean(r.shuffledOrders.map((s) => s.bcubed.f1)),
                 pairwiseF1Mean: mean(r.shuffledOrders.map((s) => s.pairwise.f1)),
                 crossLingualRecallMean: mean(r.shuffledOrders.map((s) => s.crossLingual.recall)),
+                crossLingualPrecisionMean: mean(
+                  r.shuffledOrders.map((s) => s.crossLingual.precision),
+                ),
+                byLanguagePairMean: Object.fromEntries(
+                  Object.keys(r.fileOrder.byLanguagePair).map((pair) => [
+                    pair,
+                    {
+                      recall: mean(
+                        r.shuffledOrders.map((s) => s.byLanguagePair[pair]?.recall ?? 1),
+                      ),
+                      precision: mean(
+                        r.shuffledOrders.map((s) => s.byLanguagePair[pair]?.precision ?? 1),
+                      ),
+                    },
+                  ]),
+                ),
               }
             : null,
         }));
