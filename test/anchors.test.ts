@@ -36,6 +36,12 @@ describe('anchors', () => {
     assert.deepEqual(findCountries('cơ quan lập pháp', 'vi'), [], 'lập pháp is not France');
     assert.deepEqual(findCountries('有关说法国际在线报道', 'zh'), [], '说法国际 is not France');
     assert.deepEqual(findCountries('the chad of the sky', 'en'), [], 'lower case is not a name');
+    assert.deepEqual(findCountries('Jordan Spieth and Justin Thomas', 'en'), [], 'a golfer');
+    assert.deepEqual(findCountries('Michael Jordan retired', 'en'), []);
+    assert.deepEqual(findCountries('Chad Johnson played', 'en'), []);
+    assert.deepEqual(findCountries('In Jordan, protests', 'en'), ['JO'], 'In is a word');
+    assert.deepEqual(findCountries('King Abdullah of Jordan met', 'en'), ['JO']);
+    assert.deepEqual(findCountries('troops left Chad on Monday', 'en'), ['TD']);
   });
 
   it('reads short country names in their own language only, mid-sentence', () => {
@@ -75,6 +81,15 @@ describe('anchors', () => {
     assert.deepEqual(dateAnchors('on October 5, 2020', 'en'), ['2020', '2020-10-05']);
     assert.deepEqual(dateAnchors('5 октября', 'ru'), ['--10-05']);
     assert.deepEqual(dateAnchors('ngày 5 tháng 10 năm 2020', 'vi'), ['2020', '2020-10-05']);
+    assert.deepEqual(dateAnchors('am 16.05. in Paris', 'de'), ['--05-16']);
+    assert.deepEqual(dateAnchors('am 16.5. in Paris', 'de'), ['--05-16']);
+    assert.deepEqual(dateAnchors('13.03.2005', 'de'), ['2005', '2005-03-13']);
+  });
+
+  it('does not read a decimal or a score as a day and month', () => {
+    assert.deepEqual(dateAnchors('Europe won 16.5-10.5 at Le Golf National', 'en'), []);
+    assert.deepEqual(dateAnchors('Europa gewann mit 16,5 zu 10.5 Punkten', 'de'), []);
+    assert.deepEqual(dateAnchors('a 10.05 second run', 'en'), []);
   });
 
   it('gives the English and Arabic reports of one event shared anchors', () => {

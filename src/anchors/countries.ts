@@ -1,6 +1,7 @@
 import { normalizeArabic, stripArabicProclitic } from '../segment/arabic.ts';
 import { chineseWords } from '../segment/index.ts';
 import { STEMMERS } from '../segment/stemmers.ts';
+import { stopwords } from '../segment/stopwords.ts';
 
 /**
  * Country names in every locale, from Node's own CLDR data (`Intl.DisplayNames`), mapped back
@@ -328,6 +329,12 @@ export function findCountries(text: string, lang = 'und'): string[] {
   return [...countCountries(text, lang).keys()].sort();
 }
 
+/**
+ * Country names that are also common given or family names in Latin script (`Jordan Spieth`,
+ * `Chad Johnson`, `Michael Jordan`). Next to another capitalised word they are a person.
+ */
+const GIVEN_NAME_COUNTRIES = new Set(['jordan', 'chad']);
+
 /** How many times the text names each country (ISO code -> mentions). */
 export function countCountries(text: string, lang = 'und'): Map<string, number> {
   const t = getTable();
@@ -366,6 +373,14 @@ export function countCountries(text: string, lang = 'und'): Map<string, number> 
     i === 0
       ? ''
       : normalized.slice((matches[i - 1].index ?? 0) + tokens[i - 1].length, matches[i].index);
+  const capitalisedNeighbour = (j: number, gap: string) =>
+    j >= 0 && j < tokens.length && /^\p{Lu}/u.test(tokens[j]) && /^[ \t]+$/.test(gap);
+  // `Jordan Spieth`, `Michael Jordan`: a capitalised word right before or after makes it a name.
+  const inPersonName = (i: number) =>
+    capitalisedNeighbour(i + 1, i + 1 < tokens.length ? gapBefore(i + 1) : '') ||
+    (capitalisedNeighbour(i - 1, i > 0 ? gapBefore(i) : '') &&
+      !stopwords(lang).has(tokens[i - 1].toLowerCase()) &&
+      !stopwords('en').has(tokens[i - 1].toLowerCase()));
   for (let i = 0; i < tokens.length; i++) {
     const cased = tokens[i].toLowerCase() !== tokens[i].toUpperCase();
     if (cased && !/^\p{Lu}/u.test(tokens[i])) continue;
@@ -383,6 +398,7 @@ export function countCountries(text: string, lang = 'und'): Map<string, number> 
         continue;
       }
     }
+    if (GIVEN_NAME_COUNTRIES.has(folded[i]) && inPersonName(i)) continue;
     for (let n = Math.min(t.maxWords, tokens.length - i); n >= 1; n--) {
       const phrase = folded.slice(i, i + n).join(' ');
       let code = t.byName.get(phrase);

@@ -59,6 +59,11 @@ export function dateAnchors(rawText: string, lang: string): string[] {
   // 13/3, 13/3/2005, 13.03.2005 — day first, except American English month first.
   const slash = /(?<![\d/.])(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?(?![\d/]|\.\d)/g;
   while ((m = slash.exec(text))) {
+    // Without a year, `16.5` is a decimal (a score, `16.5-10.5`); `16.05` or `16.5.` is a date,
+    // and English never writes a date that way.
+    const dotted = m[0][m[1].length] === '.';
+    const trailingDot = text[m.index + m[0].length] === '.';
+    if (dotted && !m[3] && (lang === 'en' || (m[2].length < 2 && !trailingDot))) continue;
     let [d, mo] = [+m[1], +m[2]];
     if (lang === 'en' && mo > 12 === false && d <= 12 && m[3]) [d, mo] = [mo, d];
     add(ymd(m[3] ? +m[3] : null, mo, d));

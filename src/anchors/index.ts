@@ -77,7 +77,7 @@ export function extractAnchors(title: string, text: string, lang: string): Ancho
 }
 
 export const anchorsStage: Stage = {
-  name: 'anchors@2',
+  name: 'anchors@3',
   requires: ['title', 'text', 'lang'],
   assigns: ['anchors'],
   run(article) {

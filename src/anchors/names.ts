@@ -134,8 +134,46 @@ function prevCapitalised(tokens: RegExpMatchArray[], i: number, line: string): b
 /** Languages that capitalise common nouns, so capitals alone do not make a name. */
 const NOUN_CAPITALISING = new Set(['de', 'lb']);
 
+/**
+ * German compounds the dictionary lacks (`Viererpartien`, `Titelhalter`): a word that splits
+ * into two words it knows, at most with a linking `s`, `n` or `e` between them.
+ */
+function splitsIntoKnownWords(lower: string, knows: (word: string) => boolean): boolean {
+  for (let i = 3; i <= lower.length - 4; i++) {
+    if (!knows(lower.slice(i))) continue;
+    const head = lower.slice(0, i);
+    if (knows(head) || knows(head.replace(/[sne]$/, ''))) return true;
+  }
+  return false;
+}
+
+/**
+ * Capitalised words of a German text that are common nouns although the dictionary lacks them:
+ * compounds of words it knows, written at least once after an article, a determiner or a
+ * number. Many surnames are such compounds too (`Wagenknecht`, `Steinmeier`), but news
+ * writing does not put an article before them.
+ */
+function germanCompoundNouns(text: string, knows: (word: string) => boolean): Set<string> {
+  const nouns = new Set<string>();
+  for (const line of text.split('\n')) {
+    const tokens = [...line.matchAll(WORD)];
+    tokens.forEach((m, i) => {
+      const lower = m[0].toLowerCase();
+      if (!CAPITALISED.test(m[0]) || nouns.has(lower) || knows(lower)) return;
+      if (germanNounPosition(tokens, i, line) && splitsIntoKnownWords(lower, knows))
+        nouns.add(lower);
+    });
+  }
+  return nouns;
+}
+
 export function nameAnchors(text: string, lang: string): string[] {
   const nounPack = NOUN_CAPITALISING.has(lang) ? packFor(lang) : null;
+  const knows = (word: string) =>
+    word.length >= 3 &&
+    nounPack !== null &&
+    (nounPack.has(word) || nounPack.has(STEMMERS[lang]?.(word) ?? word));
+  const compoundNouns = nounPack ? germanCompoundNouns(text, knows) : new Set<string>();
   const stop = stopwords(lang);
   const english = stopwords('en');
   const keys = new Set<string>();
@@ -170,7 +208,8 @@ export function nameAnchors(text: string, lang: string): string[] {
       // A short country name (`Nga`, Russia in Vietnamese) is a country anchor, not a name.
       if (word.length < 4 && countryOfWord(word, lang)) return;
       // German capitalises every noun: a word its dictionary knows is a noun, not a name.
-      if (nounPack && nounPack.has(STEMMERS[lang]?.(lower) ?? lower)) return;
+      if (nounPack && (nounPack.has(STEMMERS[lang]?.(lower) ?? lower) || compoundNouns.has(lower)))
+        return;
       // Without the dictionary, the words before it tell (`der Halbinsel`); acronyms stay.
       if (
         NOUN_CAPITALISING.has(lang) &&
@@ -180,6 +219,8 @@ export function nameAnchors(text: string, lang: string): string[] {
       )
         return;
       for (const part of word.split(/[-’']/)) {
+        // `Ryder-Cup-Spieler`, `Golf-Legende`: the parts that are German words are not names.
+        if (part !== word && knows(part.toLowerCase())) continue;
         const key = nameKey(part);
         if (key.length >= MIN_NAME_KEY_LENGTH && !CALENDAR_WORDS.has(key)) keys.add(key);
       }
