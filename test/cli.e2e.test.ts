@@ -265,6 +265,18 @@ describe('babelwire CLI end to end (real SQLite file)', () => {
     assert.match(text.stdout, /\(shuffled mean R \d\.\d{3} P \d\.\d{3}\)/);
   });
 
+  it('stops quietly when the reader of its output goes away (| head)', () => {
+    // eval writes its report per file and per order, so `head` is gone before the last write.
+    const r = spawnSync(
+      'bash',
+      ['-c', `"${BIN}" eval "${DEMO}" --orders 1 | head -1; exit \${PIPESTATUS[0]}`],
+      { encoding: 'utf8', cwd: ROOT, env: { ...process.env, BABELWIRE_PACKS: NO_PACKS } },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /corpus\.jsonl: 62 reports/);
+    assert.doesNotMatch(r.stderr, /EPIPE|Unhandled/);
+  });
+
   it('documents every command in --help', () => {
     const r = run('--help');
     for (const cmd of ['ingest', 'events', 'show', 'stats', 'cluster', 'eval', 'demo', 'packs']) {

@@ -556,6 +556,12 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `babelwire events | head`: the reader has gone, which is no error of ours. Stop quietly
+  // (a batch in progress is one SQLite transaction: it commits or rolls back whole).
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
   try {
     await buildProgram().parseAsync(argv);
   } catch (e) {
