@@ -35,6 +35,8 @@ export interface Anchors {
   cities?: string[];
   /** Consonant skeletons of names in any script (src/anchors/translit.ts): `SMBKB`. */
   skeletons?: string[];
+  /** Names of two or more words as written (`Trần Văn Minh`, `Wanjiru Kamau`), for display. */
+  fullNames?: string[];
 }
 
 /**

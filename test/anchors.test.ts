@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { extractAnchors } from '../src/anchors/index.ts';
 import { findCountries } from '../src/anchors/countries.ts';
 import { dateAnchors } from '../src/anchors/dates.ts';
-import { nameAnchors, nameKey } from '../src/anchors/names.ts';
+import { nameAnchors, nameAnchorsAndRuns, nameKey } from '../src/anchors/names.ts';
 import { numberAnchors } from '../src/anchors/numbers.ts';
 import { normalizeText } from '../src/normalize/index.ts';
 import { sample } from './helpers.ts';
@@ -15,6 +15,20 @@ describe('anchors', () => {
     assert.ok(vi.includes('bakiyev') && vi.includes('akayev'));
     assert.ok(en.includes('akayev'), 'the English report names Akayev too');
     assert.ok(!vi.includes('tong'), 'a Vietnamese title word (Tổng thống) is not a name');
+  });
+
+  it('keeps names of several words whole, without the country or possessive before them', () => {
+    const vi = nameAnchorsAndRuns(normalizeText(sample('000')).text, 'vi').runs;
+    assert.ok(vi.includes('Askar Akayev'), vi.join(' | '));
+    assert.ok(!vi.some((r) => r.startsWith('Kyrgyzstan')), 'Tổng thống Kyrgyzstan Askar Akayev');
+    const en = nameAnchorsAndRuns(
+      "Vietnam's Da Nang was flooded, said Tran Van Minh. Officials met.",
+      'en',
+    ).runs;
+    assert.deepEqual(en, ['Da Nang', 'Tran Van Minh']);
+    assert.deepEqual(nameAnchorsAndRuns('Kassym-Jomart Tokayev spoke', 'en').runs, [
+      'Kassym-Jomart Tokayev',
+    ]);
   });
 
   it('folds diacritics and romanises Cyrillic', () => {

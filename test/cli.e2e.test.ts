@@ -58,6 +58,23 @@ describe('babelwire CLI end to end (real SQLite file)', () => {
     assert.ok(s.bcubed.f1 >= 0.75, `demo BCubed F1 ${s.bcubed.f1.toFixed(3)}`);
   });
 
+  it('events list whole names (Trần Văn Minh), not their words one by one', () => {
+    const events = JSON.parse(run('events', '--db', db, '--json').stdout) as (EventItem & {
+      names: string[];
+    })[];
+    const daNang = events.filter((e) => e.names.some((n) => /Minh/.test(n)));
+    assert.ok(daNang.length > 0, 'an event names Trần Văn Minh');
+    for (const e of daNang) {
+      assert.ok(
+        e.names.some((n) => n === 'Trần Văn Minh' || n === 'Tran Van Minh'),
+        e.names.join(', '),
+      );
+      assert.ok(!e.names.includes('Minh') && !e.names.includes('Tran'), e.names.join(', '));
+    }
+    const nairobi = events.find((e) => e.names.some((n) => /Kamau/.test(n)));
+    assert.ok(nairobi?.names.includes('Wanjiru Kamau'), nairobi?.names.join(', '));
+  });
+
   it('re-ingesting the same articles changes nothing', () => {
     const before = JSON.parse(run('stats', '--db', db, '--json').stdout) as Record<string, unknown>;
     const r = run('ingest', '--db', db, DEMO);

@@ -1,7 +1,7 @@
 import type { Stage } from '../pipeline.ts';
 import { findCountries } from './countries.ts';
 import { dateAnchors } from './dates.ts';
-import { nameAnchors } from './names.ts';
+import { nameAnchorsAndRuns } from './names.ts';
 import { numberAnchors } from './numbers.ts';
 import type { Anchors } from '../types.ts';
 import { packFor } from '../lexicon/pack.ts';
@@ -58,10 +58,11 @@ export function extractAnchors(title: string, text: string, lang: string): Ancho
   const all = `${title}\n${text}`;
   const countries = findCountries(all, lang);
   const forms = foreignNameForms(all, lang);
+  const latin = nameAnchorsAndRuns(all, lang);
   // Learned aliases give a foreign form its Latin name (src/anchors/aliases.ts).
   const names = [
     ...new Set([
-      ...nameAnchors(all, lang),
+      ...latin.keys,
       ...forms.map((f) => aliases.lookup(f, lang)).filter((n): n is string => n !== null),
     ]),
   ];
@@ -73,6 +74,7 @@ export function extractAnchors(title: string, text: string, lang: string): Ancho
     skeletons: nameSkeletons(names, forms),
     nameForms: forms,
     cities: findCities(all, lang, countries),
+    fullNames: latin.runs,
   };
 }
 

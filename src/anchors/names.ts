@@ -168,6 +168,14 @@ function germanCompoundNouns(text: string, knows: (word: string) => boolean): Se
 }
 
 export function nameAnchors(text: string, lang: string): string[] {
+  return nameAnchorsAndRuns(text, lang).keys;
+}
+
+/**
+ * Name keys (see nameAnchors), and the names of two or more adjacent words they come from, as
+ * written: `Trần Văn Minh`, `Kassym-Jomart Tokayev`, `Central Election Commission`.
+ */
+export function nameAnchorsAndRuns(text: string, lang: string): { keys: string[]; runs: string[] } {
   const nounPack = NOUN_CAPITALISING.has(lang) ? packFor(lang) : null;
   const knows = (word: string) =>
     word.length >= 3 &&
@@ -181,9 +189,22 @@ export function nameAnchors(text: string, lang: string): string[] {
   // title or at a sentence start (`Health Ministry`, `Central Election Commission`), not a name.
   const lowerWords = new Set<string>();
   for (const m of text.matchAll(WORD)) if (/^\p{Ll}/u.test(m[0])) lowerWords.add(m[0]);
+  const runs = new Set<string>();
   for (const line of text.split('\n')) {
     const tokens = [...line.matchAll(WORD)];
+    let run: RegExpMatchArray[] = [];
+    const endRun = () => {
+      if (run.length >= 2) runs.add(run.map((t) => t[0]).join(' '));
+      run = [];
+    };
+    const accepted = (m: RegExpMatchArray) => {
+      const last = run[run.length - 1];
+      const gap = last ? line.slice((last.index ?? 0) + last[0].length, m.index) : '';
+      if (last && !/^[ \t]+$/.test(gap)) endRun();
+      run.push(m);
+    };
     tokens.forEach((m, i) => {
+      if (run.length && run[run.length - 1] !== tokens[i - 1]) endRun();
       const word = m[0];
       if (!CAPITALISED.test(word) || !/[\p{Script=Latin}\p{Script=Cyrillic}]/u.test(word)) return;
       const before = line.slice(0, m.index).trimEnd();
@@ -224,7 +245,12 @@ export function nameAnchors(text: string, lang: string): string[] {
         const key = nameKey(part);
         if (key.length >= MIN_NAME_KEY_LENGTH && !CALENDAR_WORDS.has(key)) keys.add(key);
       }
+      // A country (`Tổng thống Kyrgyzstan Askar Akayev`) or a possessive (`Vietnam's Da Nang`)
+      // ends a name; a short word (`Le`, `Ng`) belongs to the name around it.
+      if (/['’]s$/u.test(word) || countryOfWord(word, lang) || countryOfWord(word, 'en')) endRun();
+      else accepted(m);
     });
+    endRun();
   }
-  return [...keys];
+  return { keys: [...keys], runs: [...runs] };
 }

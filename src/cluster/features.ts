@@ -12,6 +12,8 @@ export interface ClusterFeatures {
   concepts: Map<string, number>;
   /** Days since 1970-01-01 of the publication date, or null. */
   day: number | null;
+  /** Names of several words as written, for the event summary only (not scored). */
+  fullNames?: readonly string[];
 }
 
 export function anchorKeys(a: Anchors): string[] {
@@ -57,6 +59,7 @@ export function toFeatures(
     anchors: [...new Set(anchorKeys(anchors))],
     concepts: blend(concepts, anchorShare),
     day: dayNumber(published),
+    fullNames: anchors.fullNames ?? [],
   };
 }
 

@@ -79,11 +79,21 @@ export function isNameKey(key: string, languages: readonly string[], countries: 
   const skeleton = nameSkeleton(key);
   if (skeleton === null) return !countries.some((c) => countryName(c).toLowerCase() === key);
   return !countries.some((c) =>
-    ['en', ...languages].some((lang) => {
-      const name = localCountryName(c, lang);
-      return name !== null && nameSkeleton(name) === skeleton;
-    }),
+    ['en', ...languages].some((lang) => countrySkeleton(c, lang) === skeleton),
   );
+}
+
+/** The skeleton of a country's name in a language; asked for every name key of an event. */
+const countrySkeletons = new Map<string, string | null>();
+function countrySkeleton(code: string, lang: string): string | null {
+  const id = `${code}|${lang}`;
+  let s = countrySkeletons.get(id);
+  if (s === undefined) {
+    const name = localCountryName(code, lang);
+    s = name === null ? null : nameSkeleton(name);
+    countrySkeletons.set(id, s);
+  }
+  return s;
 }
 
 const displayNames = new Map<string, Intl.DisplayNames | null>();
