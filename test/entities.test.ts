@@ -1,3 +1,4 @@
+import { eventNames } from '../src/facts/event-names.ts';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -203,5 +204,26 @@ describe('places: GeoNames cities with country and coordinates', () => {
     assert.equal(osh?.country, 'KG');
     assert.ok(osh?.lat !== undefined && osh.lon !== undefined);
     assert.ok(!entities.some((e) => e.id === 'city:3091831'), 'no Mikołów in a Kyrgyz report');
+  });
+});
+
+describe('event summary names', () => {
+  it('shows each name key as the whole name reports write, once', () => {
+    const members = [
+      { fullNames: ['Trần Văn Minh', 'Đà Nẵng'] },
+      { fullNames: ['Tran Van Minh', 'Da Nang', 'Governor Lucia Ferreyra'] },
+      { fullNames: ['Chairman Tran Van Minh'] },
+    ];
+    const ranked = ['minh', 'nang', 'tran', 'van', 'lucia', 'ferreyra', 'hartono'];
+    assert.deepEqual(eventNames(members, ranked, ['vi', 'en'], ['VN']), [
+      'Tran Van Minh', // two reports write it so, one `Trần Văn Minh`
+      'Đà Nẵng', // one each: the first written
+      'Lucia Ferreyra',
+      'Hartono',
+    ]);
+  });
+
+  it('lists single words where no report writes a whole name', () => {
+    assert.deepEqual(eventNames([{}], ['jeenbekov', 'chairman'], ['en'], []), ['Jeenbekov']);
   });
 });
