@@ -38,7 +38,7 @@ export interface Entity {
 
 const LATIN = /\p{Script=Latin}/u;
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Capitalised words of institution names: parts of a name, not who or where. */
 const INSTITUTION_WORDS = new Set(

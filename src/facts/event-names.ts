@@ -1,8 +1,6 @@
 import { nameKey } from '../anchors/names.ts';
 import { nameSkeleton } from '../anchors/translit.ts';
-import { isNameKey } from './entities.ts';
-
-const capitalise = (key: string) => key.charAt(0).toUpperCase() + key.slice(1);
+import { capitalise, isNameKey } from './entities.ts';
 
 const MAX_MEMBERS_FOR_NAMES = 100;
 const LATIN_NAME = /^[\p{Script=Latin}\s'’-]+$/u;
