@@ -15,6 +15,14 @@ export const ERRORS = {
   E_HTML: 'no main text found in the HTML',
   E_NOT_FOUND: 'no such {0}: {1}',
   E_USAGE: '{0}',
+  E_STAGE: 'pipeline stage failed: {0}',
+  E_NO_STORE: 'no store at {0}: run "babelwire ingest PATH…" or "babelwire demo" first',
+  E_STORE_OPEN: 'cannot open the store {0}: {1}',
+  E_STORE_UNREACHABLE: 'cannot reach PostgreSQL at {0} ({1}); is the server running?',
+  E_STORE_NEWER: 'the store {0} has schema {1}, newer than the {2} this Babelwire reads: upgrade Babelwire (a store is never downgraded)',
+  E_STORE_CHECK: 'the store {0} has {1} problem(s)',
+  E_BACKUP_PG: '{0} is a PostgreSQL store: back it up with pg_dump and restore with pg_restore (see README)',
+  E_INTERRUPTED: 'interrupted by {0}',
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -34,6 +42,43 @@ export interface Rejection {
   line: number;
   code: ErrorCode;
   reason: string;
+}
+
+/**
+ * The exit status of a command that failed with this error: 1 for a failed command, 130/143
+ * for a signal (as shells report them). The HTTP layer maps the same codes to statuses here too.
+ */
+export const EXIT_FAILED = 1;
+export const EXIT_REJECTED = 2;
+
+export function exitStatus(code: ErrorCode | undefined): number {
+  if (code === 'E_INTERRUPTED') return 130;
+  return EXIT_FAILED;
+}
+
+/** The HTTP status an error answers with (used by the coming server). */
+export function httpStatus(code: ErrorCode | undefined): number {
+  switch (code) {
+    case 'E_NOT_FOUND':
+    case 'E_NO_STORE':
+      return 404;
+    case 'E_USAGE':
+    case 'E_FIELD':
+    case 'E_JSON':
+    case 'E_NOT_OBJECT':
+    case 'E_EMPTY':
+    case 'E_FORMAT':
+    case 'E_UTF8':
+    case 'E_BINARY':
+    case 'E_HTML':
+      return 400;
+    case 'E_TOO_LARGE':
+      return 413;
+    case 'E_STORE_UNREACHABLE':
+      return 503;
+    default:
+      return 500;
+  }
 }
 
 export function rejection(file: string, line: number, err: BabelwireError): Rejection {

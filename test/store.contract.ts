@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import type { Store } from '../src/store/types.ts';
+import type { Store, StoredEvent } from '../src/store/types.ts';
 import type { StoredArticle } from '../src/types.ts';
 
-/** The contract every Store implementation passes (SQLite now, PostgreSQL next). */
-export function storeContract(open: () => Store): void {
+/**
+ * The contract every Store implementation passes, in the style of Hono's shared router cases:
+ * one list of cases, run once per back end (test/store.sqlite.test.ts, test/store.postgres.test.ts).
+ * `open` gives a fresh, empty store each time.
+ */
+export function storeContract(open: () => Promise<Store>): void {
   const article = (id: string, eventId: string, hash = id): StoredArticle => ({
     id,
     title: `Title ${id}`,
@@ -24,7 +28,7 @@ export function storeContract(open: () => Store): void {
     seq: 0,
     ingestedAt: '2020-10-05T00:00:00Z',
   });
-  const event = (id: string, count: number) => ({
+  const event = (id: string, count: number): StoredEvent => ({
     id,
     title: 'Protests',
     titleLang: 'en',
@@ -37,88 +41,195 @@ export function storeContract(open: () => Store): void {
     firstSeen: '2020-10-05T00:00:00Z',
     updatedAt: '2020-10-05T00:00:00Z',
     provenance: ['test@1'],
+    storyKeys: ['p:jeenbekov', 'c:KG'],
+  });
+  const collect = async <T>(it: AsyncIterable<T>) => {
+    const out: T[] = [];
+    for await (const x of it) out.push(x);
+    return out;
+  };
+
+  it('stores and reads back articles and events', async () => {
+    const store = await open();
+    try {
+      await store.transaction(async (tx) => {
+        await tx.insertArticle(article('a1', 'ev-1'));
+        await tx.insertArticle(article('a2', 'ev-1'));
+        await tx.upsertEvent(event('ev-1', 2));
+      });
+      assert.ok(await store.hasArticle('a1'));
+      assert.ok(!(await store.hasArticle('zz')));
+      assert.deepEqual(await store.storedIds(['a1', 'zz', 'a2']), new Set(['a1', 'a2']));
+      assert.equal(await store.articleEventId('a2'), 'ev-1');
+      assert.equal(await store.articleByContentHash('a1'), 'a1');
+      assert.deepEqual(await store.eventArticleIds('ev-1'), ['a1', 'a2']);
+      const stored = await store.getEvent('ev-1');
+      assert.equal(stored?.articleCount, 2);
+      assert.deepEqual(stored?.storyKeys, ['p:jeenbekov', 'c:KG']);
+      assert.deepEqual(
+        (await collect(store.clusterRows())).map((r) => r.id),
+        ['a1', 'a2'],
+      );
+      assert.equal((await store.eventArticles('ev-1'))[0].anchors.names[0], 'jeenbekov');
+      assert.deepEqual(await store.stats(), {
+        articles: 2,
+        events: 1,
+        languages: { en: 2 },
+        rejected: 0,
+      });
+    } finally {
+      await store.close();
+    }
   });
 
-  it('stores and reads back articles and events', () => {
-    const store = open();
-    store.transaction(() => {
-      store.insertArticle(article('a1', 'ev-1'));
-      store.insertArticle(article('a2', 'ev-1'));
-      store.upsertEvent(event('ev-1', 2));
-    });
-    assert.ok(store.hasArticle('a1'));
-    assert.equal(store.articleEventId('a2'), 'ev-1');
-    assert.equal(store.articleByContentHash('a1'), 'a1');
-    assert.deepEqual(store.eventArticleIds('ev-1'), ['a1', 'a2']);
-    assert.equal(store.getEvent('ev-1')?.articleCount, 2);
-    assert.deepEqual(
-      [...store.clusterRows()].map((r) => r.id),
-      ['a1', 'a2'],
-    );
-    assert.equal(store.eventArticles('ev-1')[0].anchors.names[0], 'jeenbekov');
-    assert.deepEqual(store.stats(), { articles: 2, events: 1, languages: { en: 2 }, rejected: 0 });
-    store.close();
+  it('streams long reads in pages, in arrival order', async () => {
+    const store = await open();
+    try {
+      const ids = Array.from({ length: 1203 }, (_, i) => `p${String(i).padStart(5, '0')}`);
+      await store.transaction(async (tx) => {
+        for (const id of ids) await tx.insertArticle(article(id, 'ev-p'));
+        await tx.upsertEvent(event('ev-p', ids.length));
+      });
+      assert.deepEqual(
+        (await collect(store.articles())).map((a) => a.id),
+        ids,
+      );
+      assert.equal((await collect(store.clusterRows())).length, ids.length);
+      assert.equal((await store.storedIds(ids)).size, ids.length);
+    } finally {
+      await store.close();
+    }
   });
 
-  it('merges one event into another', () => {
-    const store = open();
-    store.transaction(() => {
-      store.insertArticle(article('m1', 'ev-a'));
-      store.insertArticle(article('m2', 'ev-b'));
-      store.upsertEvent(event('ev-a', 1));
-      store.upsertEvent(event('ev-b', 1));
-      store.mergeEvents('ev-b', 'ev-a');
-    });
-    assert.deepEqual(store.eventArticleIds('ev-a'), ['m1', 'm2']);
-    assert.equal(store.getEvent('ev-b'), null);
-    assert.equal(store.articleEventId('m2'), 'ev-a');
-    store.close();
+  it('merges one event into another', async () => {
+    const store = await open();
+    try {
+      await store.transaction(async (tx) => {
+        await tx.insertArticle(article('m1', 'ev-a'));
+        await tx.insertArticle(article('m2', 'ev-b'));
+        await tx.upsertEvent(event('ev-a', 1));
+        await tx.upsertEvent(event('ev-b', 1));
+        await tx.mergeEvents('ev-b', 'ev-a');
+      });
+      assert.deepEqual(await store.eventArticleIds('ev-a'), ['m1', 'm2']);
+      assert.equal(await store.getEvent('ev-b'), null);
+      assert.equal(await store.articleEventId('m2'), 'ev-a');
+    } finally {
+      await store.close();
+    }
   });
 
-  it('records an event date learned after the article was stored', () => {
-    const store = open();
-    store.transaction(() => {
-      store.insertArticle(article('d1', 'ev-d'));
-      store.upsertEvent(event('ev-d', 1));
-      store.setEventDate('d1', '2026-03-09');
-    });
-    assert.equal(store.eventArticles('ev-d')[0].eventDate, '2026-03-09');
-    store.close();
+  it('records an event date learned after the article was stored', async () => {
+    const store = await open();
+    try {
+      await store.transaction(async (tx) => {
+        await tx.insertArticle(article('d1', 'ev-d'));
+        await tx.upsertEvent(event('ev-d', 1));
+        await tx.setEventDate('d1', '2026-03-09');
+      });
+      assert.equal((await store.eventArticles('ev-d'))[0].eventDate, '2026-03-09');
+    } finally {
+      await store.close();
+    }
   });
 
-  it('keeps learned aliases and their support', () => {
-    const store = open();
-    store.saveAlias({ form: '萨里耶夫', lang: 'zh', canonical: 'sarkiyev', support: 1 });
-    store.saveAlias({ form: '萨里耶夫', lang: 'zh', canonical: 'sarkiyev', support: 2 });
-    assert.deepEqual(store.aliasRows(), [
-      { form: '萨里耶夫', lang: 'zh', canonical: 'sarkiyev', support: 2 },
-    ]);
-    store.close();
+  it('keeps learned aliases and their support', async () => {
+    const store = await open();
+    try {
+      await store.transaction(async (tx) => {
+        await tx.saveAlias({ form: '萨里耶夫', lang: 'zh', canonical: 'sarkiyev', support: 1 });
+        await tx.saveAlias({ form: '萨里耶夫', lang: 'zh', canonical: 'sarkiyev', support: 2 });
+      });
+      assert.deepEqual(await store.aliasRows(), [
+        { form: '萨里耶夫', lang: 'zh', canonical: 'sarkiyev', support: 2 },
+      ]);
+    } finally {
+      await store.close();
+    }
   });
 
-  it('rolls a failed transaction back whole', () => {
-    const store = open();
-    assert.throws(() =>
-      store.transaction(() => {
-        store.insertArticle(article('b1', 'ev-2'));
-        store.insertArticle(article('b2', 'ev-2', 'b1')); // same content hash: refused
-      }),
-    );
-    assert.ok(!store.hasArticle('b1'));
-    store.close();
+  it('rolls a failed transaction back whole, event numbers included', async () => {
+    const store = await open();
+    try {
+      const first = await store.transaction((tx) => tx.reserveEventNumbers(1));
+      await assert.rejects(
+        store.transaction(async (tx) => {
+          await tx.reserveEventNumbers(5);
+          await tx.insertArticle(article('b1', 'ev-2'));
+          await tx.insertArticle(article('b2', 'ev-2', 'b1')); // same content hash: refused
+        }),
+      );
+      assert.ok(!(await store.hasArticle('b1')));
+      assert.equal(await store.transaction((tx) => tx.reserveEventNumbers(1)), first + 1);
+    } finally {
+      await store.close();
+    }
   });
 
-  it('filters events by language and date', () => {
-    const store = open();
-    store.transaction(() => {
-      store.insertArticle(article('c1', 'ev-3'));
-      store.upsertEvent(event('ev-3', 1));
-    });
-    assert.ok(store.listEvents({ lang: 'en' }).some((e) => e.id === 'ev-3'));
-    assert.ok(!store.listEvents({ lang: 'vi' }).some((e) => e.id === 'ev-3'));
-    assert.ok(!store.listEvents({ since: '2021-01-01' }).some((e) => e.id === 'ev-3'));
-    store.recordRejection({ file: 'f.jsonl', line: 3, code: 'E_JSON', reason: 'bad' });
-    assert.ok(store.stats().rejected >= 1);
-    store.close();
+  it('hands out event numbers once, and takes back the unused ones', async () => {
+    const store = await open();
+    try {
+      const a = await store.transaction(async (tx) => {
+        const first = await tx.reserveEventNumbers(10);
+        await tx.releaseEventNumbers(first + 3);
+        return first;
+      });
+      const b = await store.transaction((tx) => tx.reserveEventNumbers(2));
+      assert.equal(b, a + 3);
+      // Two transactions at once: the second waits for the first and gets other numbers.
+      const [x, y] = await Promise.all([
+        store.transaction((tx) => tx.reserveEventNumbers(4)),
+        store.transaction((tx) => tx.reserveEventNumbers(4)),
+      ]);
+      assert.equal(Math.abs(x - y), 4);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('filters events by language and date, and logs rejections', async () => {
+    const store = await open();
+    try {
+      await store.transaction(async (tx) => {
+        await tx.insertArticle(article('c1', 'ev-3'));
+        await tx.upsertEvent(event('ev-3', 1));
+        await tx.recordRejection({ file: 'f.jsonl', line: 3, code: 'E_JSON', reason: 'bad' });
+      });
+      assert.ok((await store.listEvents({ lang: 'en' })).some((e) => e.id === 'ev-3'));
+      assert.ok(!(await store.listEvents({ lang: 'vi' })).some((e) => e.id === 'ev-3'));
+      assert.ok(!(await store.listEvents({ since: '2021-01-01' })).some((e) => e.id === 'ev-3'));
+      assert.equal((await store.listEvents({ limit: 1 })).length, 1);
+      const [r] = await store.rejections();
+      assert.deepEqual({ ...r, at: undefined }, {
+        file: 'f.jsonl',
+        line: 3,
+        code: 'E_JSON',
+        reason: 'bad',
+        at: undefined,
+      });
+      assert.equal((await store.stats()).rejected, 1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('check finds an article whose event is gone and a wrong count', async () => {
+    const store = await open();
+    try {
+      await store.transaction(async (tx) => {
+        await tx.insertArticle(article('k1', 'ev-k'));
+        await tx.upsertEvent(event('ev-k', 1));
+      });
+      assert.deepEqual((await store.check()).problems, []);
+      await store.transaction(async (tx) => {
+        await tx.insertArticle(article('k2', 'ev-gone'));
+        await tx.upsertEvent(event('ev-k', 3));
+      });
+      const report = await store.check();
+      assert.deepEqual(report.problems.map((p) => p.check).sort(), ['article-event', 'event-count']);
+      assert.ok(report.schemaVersion >= 3);
+    } finally {
+      await store.close();
+    }
   });
 }

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe } from 'node:test';
-import { SqliteStore } from '../src/store/sqlite.ts';
+import { openStore } from '../src/store/index.ts';
 import { storeContract } from './store.contract.ts';
 import { tempDir } from './helpers.ts';
 
-describe('SqliteStore passes the store contract', () => {
-  storeContract(() => new SqliteStore(path.join(tempDir(), 'contract.db')));
+describe('SQLite store passes the store contract', () => {
+  storeContract(() => openStore(path.join(tempDir(), 'contract.db')));
 });

@@ -2,7 +2,7 @@ import type { AliasRow } from '../anchors/aliases.ts';
 import type { Rejection } from '../errors.ts';
 import type { Anchors, StoredArticle } from '../types.ts';
 
-/** The event row as stored: the summary the clusterer keeps current as articles join. */
+/** The event row as stored: the summary the writer keeps current as articles join. */
 export interface StoredEvent {
   id: string;
   title: string;
@@ -17,6 +17,12 @@ export interface StoredEvent {
   updatedAt: string;
   /** Versioned names of the stages and parameters that produced the event. */
   provenance: string[];
+  /**
+   * The actor and place keys its reports share (src/stories/), kept with the event so that
+   * stories are built from the events alone, without reading every article again. Null for
+   * an event stored before schema 3, until it next changes.
+   */
+  storyKeys: string[] | null;
 }
 
 /** What the clusterer reloads at start: each article's features and its event. */
@@ -45,36 +51,86 @@ export interface StoreStats {
   rejected: number;
 }
 
-/**
- * Storage behind one interface: articles, events, their features and the rejections log.
- * SQLite is the embedded default; other back ends implement the same contract
- * (test/store.contract.ts).
- */
-export interface Store {
-  /** Runs `fn` atomically: everything it wrote lands, or nothing does. */
-  transaction<T>(fn: () => T): T;
-  hasArticle(id: string): boolean;
+/** A rejection as the store keeps it: where, why, and when it was seen. */
+export interface StoredRejection extends Rejection {
+  at: string;
+}
+
+/** One finding of `Store.check`: what is wrong, and how many rows show it. */
+export interface CheckProblem {
+  check: string;
+  detail: string;
+}
+
+export interface CheckReport {
+  schemaVersion: number;
+  articles: number;
+  events: number;
+  problems: CheckProblem[];
+}
+
+/** Reads, from the store itself or from inside a transaction (which then sees its own writes). */
+export interface StoreReader {
+  hasArticle(id: string): Promise<boolean>;
+  /** Which of these ids are stored (one query for a whole batch). */
+  storedIds(ids: readonly string[]): Promise<Set<string>>;
   /** The event an article belongs to, or null when the article is not stored. */
-  articleEventId(id: string): string | null;
+  articleEventId(id: string): Promise<string | null>;
   /** The id of an article with this normalised-content hash, if any. */
-  articleByContentHash(hash: string): string | null;
-  insertArticle(article: StoredArticle): void;
-  upsertEvent(event: StoredEvent): void;
-  /** Moves every article of event `from` into `into` and deletes `from`. */
-  mergeEvents(from: string, into: string): void;
-  /** Records the day an article's event happened, learned after it was stored. */
-  setEventDate(articleId: string, eventDate: string): void;
-  /** Every stored article's clustering features, in arrival order. */
-  clusterRows(): Iterable<ClusterRow>;
-  maxEventSeq(): number;
-  getEvent(id: string): StoredEvent | null;
-  listEvents(query?: EventQuery): StoredEvent[];
-  eventArticles(eventId: string): StoredArticle[];
-  eventArticleIds(eventId: string): string[];
-  recordRejection(r: Rejection): void;
+  articleByContentHash(hash: string): Promise<string | null>;
+  getEvent(id: string): Promise<StoredEvent | null>;
+  listEvents(query?: EventQuery): Promise<StoredEvent[]>;
+  eventArticles(eventId: string): Promise<StoredArticle[]>;
+  eventArticleIds(eventId: string): Promise<string[]>;
+  /** Every stored article's clustering features, in arrival order, read in pages. */
+  clusterRows(): AsyncIterable<ClusterRow>;
+  /** Every stored article, in arrival order, read in pages. */
+  articles(): AsyncIterable<StoredArticle>;
   /** Learned name aliases (src/anchors/aliases.ts). */
-  aliasRows(): AliasRow[];
-  saveAlias(row: AliasRow): void;
-  stats(): StoreStats;
-  close(): void;
+  aliasRows(): Promise<AliasRow[]>;
+  rejections(): Promise<StoredRejection[]>;
+  stats(): Promise<StoreStats>;
+}
+
+/** What a transaction may do: read, and write what lands together or not at all. */
+export interface StoreTx extends StoreReader {
+  insertArticle(article: StoredArticle): Promise<void>;
+  upsertEvent(event: StoredEvent): Promise<void>;
+  /** Moves every article of event `from` into `into` and deletes `from`. */
+  mergeEvents(from: string, into: string): Promise<void>;
+  /** Records the day an article's event happened, learned after it was stored. */
+  setEventDate(articleId: string, eventDate: string): Promise<void>;
+  recordRejection(r: Rejection): Promise<void>;
+  saveAlias(row: AliasRow): Promise<void>;
+  /**
+   * Reserves `n` event numbers and returns the first. The reservation is part of the
+   * transaction: a rollback gives the numbers back, and a second writer waits for this one's
+   * commit, so two writers never hand out the same event id.
+   */
+  reserveEventNumbers(n: number): Promise<number>;
+  /** Gives back the numbers from `next` on that this transaction reserved but did not use. */
+  releaseEventNumbers(next: number): Promise<void>;
+}
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+/**
+ * Storage behind one interface: articles, events, their features, aliases and the rejections
+ * log. SQLite is the embedded default, PostgreSQL the shared one; both pass one contract
+ * (test/store.contract.ts). Open one with `openStore` (src/store/index.ts).
+ */
+export interface Store extends StoreReader {
+  readonly kind: StoreKind;
+  /** Where it is, for messages: the file, or the URL without its password. */
+  readonly location: string;
+  /** Runs `fn` atomically: everything it wrote through `tx` lands, or nothing does. */
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** Verifies the store: every article in exactly one event, counts, indexes, schema. */
+  check(): Promise<CheckReport>;
+  close(): Promise<void>;
+}
+
+/** The event id for an event number: `ev-000042`. */
+export function eventIdFor(n: number): string {
+  return `ev-${String(n).padStart(6, '0')}`;
 }

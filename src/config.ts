@@ -1,0 +1,52 @@
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * Every setting Babelwire reads from the environment, with its default, in one place.
+ * Modules import the value they need from here instead of reading `process.env` themselves,
+ * so `--help`, the README and the code agree on names and defaults.
+ *
+ * | variable            | default                                  | what                         |
+ * | ------------------- | ---------------------------------------- | ---------------------------- |
+ * | `BABELWIRE_DB`      | `./babelwire.db`                         | store: a file or postgres:// |
+ * | `BABELWIRE_PACKS`   | `$XDG_DATA_HOME/babelwire/packs`         | language packs folder        |
+ * | `BABELWIRE_DICTD`   | `/usr/share/dictd`                       | Debian dictd dictionaries    |
+ * | `BABELWIRE_GEONAMES`| `/usr/share/locale`                      | GeoNames gettext catalogues  |
+ */
+export interface Config {
+  /** The store to open when `--db` is not given: a SQLite file or a `postgres://` URL. */
+  db: string;
+  packsDir: string;
+  dictdDir: string;
+  geonamesDir: string;
+  /** Ingest commits after this many articles… */
+  commitEvery: number;
+  /** …or after this many milliseconds, whichever comes first. */
+  commitMs: number;
+}
+
+export const DEFAULT_DB = './babelwire.db';
+export const DEFAULT_COMMIT_EVERY = 200;
+export const DEFAULT_COMMIT_MS = 2000;
+
+function positive(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** Reads the configuration from an environment (the process's own by default). */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataHome = env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
+  return {
+    db: env.BABELWIRE_DB || DEFAULT_DB,
+    packsDir: env.BABELWIRE_PACKS || path.join(dataHome, 'babelwire', 'packs'),
+    dictdDir: env.BABELWIRE_DICTD || '/usr/share/dictd',
+    geonamesDir: env.BABELWIRE_GEONAMES || '/usr/share/locale',
+    commitEvery: positive('BABELWIRE_COMMIT_EVERY', env.BABELWIRE_COMMIT_EVERY, DEFAULT_COMMIT_EVERY),
+    commitMs: positive('BABELWIRE_COMMIT_MS', env.BABELWIRE_COMMIT_MS, DEFAULT_COMMIT_MS),
+  };
+}
+
+/** The configuration of this process, read once. */
+export const config: Config = readConfig();

@@ -1,0 +1,156 @@
+import { sql, type Kysely } from 'kysely';
+import { BabelwireError } from '../errors.ts';
+import type { Database } from './schema.ts';
+import type { StoreKind } from './types.ts';
+
+/**
+ * Versioned schema migrations, one list for both back ends. Each step is the DDL that takes a
+ * store from the version before it to its own; a store is upgraded in place, step by step, each
+ * step in its own transaction, and every applied step is recorded in `schema_version`.
+ *
+ * Stores written before `schema_version` existed kept their version in `meta.schema` (1 or 2);
+ * that value is read once and then kept in step, so an older Babelwire opening a newer store
+ * refuses it instead of misreading it. A store newer than this code is refused, never
+ * downgraded.
+ */
+interface Migration {
+  version: number;
+  what: string;
+  ddl: Record<StoreKind, string[]>;
+}
+
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    what: 'articles, events, aliases, rejections',
+    ddl: {
+      sqlite: [
+        `CREATE TABLE IF NOT EXISTS articles (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+          content_hash TEXT NOT NULL UNIQUE, title TEXT NOT NULL, text TEXT NOT NULL,
+          raw_title TEXT NOT NULL, raw_text TEXT NOT NULL, lang TEXT NOT NULL, published TEXT,
+          url TEXT, source TEXT, terms TEXT NOT NULL, anchors TEXT NOT NULL,
+          captions TEXT NOT NULL, event_id TEXT NOT NULL, ingested_at TEXT NOT NULL)`,
+        'CREATE INDEX IF NOT EXISTS articles_event ON articles(event_id)',
+        `CREATE TABLE IF NOT EXISTS events (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+          title_lang TEXT NOT NULL, languages TEXT NOT NULL, names TEXT NOT NULL,
+          countries TEXT NOT NULL, first_date TEXT, last_date TEXT,
+          article_count INTEGER NOT NULL, first_seen TEXT NOT NULL, updated_at TEXT NOT NULL,
+          provenance TEXT NOT NULL)`,
+        `CREATE TABLE IF NOT EXISTS aliases (form TEXT NOT NULL, lang TEXT NOT NULL,
+          canonical TEXT NOT NULL, support INTEGER NOT NULL, PRIMARY KEY (form, lang, canonical))`,
+        `CREATE TABLE IF NOT EXISTS rejections (id INTEGER PRIMARY KEY AUTOINCREMENT,
+          file TEXT NOT NULL, line INTEGER NOT NULL, code TEXT NOT NULL, reason TEXT NOT NULL,
+          at TEXT NOT NULL)`,
+      ],
+      postgres: [
+        `CREATE TABLE IF NOT EXISTS articles (
+          seq SERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, content_hash TEXT NOT NULL UNIQUE,
+          title TEXT NOT NULL, text TEXT NOT NULL, raw_title TEXT NOT NULL,
+          raw_text TEXT NOT NULL, lang TEXT NOT NULL, published TEXT, url TEXT, source TEXT,
+          terms TEXT NOT NULL, anchors TEXT NOT NULL, captions TEXT NOT NULL,
+          event_id TEXT NOT NULL, ingested_at TEXT NOT NULL)`,
+        'CREATE INDEX IF NOT EXISTS articles_event ON articles(event_id)',
+        `CREATE TABLE IF NOT EXISTS events (
+          seq SERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+          title_lang TEXT NOT NULL, languages TEXT NOT NULL, names TEXT NOT NULL,
+          countries TEXT NOT NULL, first_date TEXT, last_date TEXT,
+          article_count INTEGER NOT NULL, first_seen TEXT NOT NULL, updated_at TEXT NOT NULL,
+          provenance TEXT NOT NULL)`,
+        `CREATE TABLE IF NOT EXISTS aliases (form TEXT NOT NULL, lang TEXT NOT NULL,
+          canonical TEXT NOT NULL, support INTEGER NOT NULL, PRIMARY KEY (form, lang, canonical))`,
+        `CREATE TABLE IF NOT EXISTS rejections (id SERIAL PRIMARY KEY, file TEXT NOT NULL,
+          line INTEGER NOT NULL, code TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL)`,
+      ],
+    },
+  },
+  {
+    version: 2,
+    what: 'the day each report says its event happened (src/facts/dates.ts)',
+    ddl: {
+      sqlite: ['ALTER TABLE articles ADD COLUMN event_date TEXT'],
+      postgres: ['ALTER TABLE articles ADD COLUMN event_date TEXT'],
+    },
+  },
+  {
+    version: 3,
+    what: 'event numbers from a counter (no two writers collide); story keys per event',
+    ddl: {
+      sqlite: [
+        'CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)',
+        // Earlier releases numbered events after the highest stored one; start above every
+        // number any stored or merged-away event id used.
+        `INSERT INTO counters (name, value) SELECT 'event', COALESCE(MAX(n), 0) FROM (
+          SELECT CAST(substr(id, 4) AS INTEGER) AS n FROM events WHERE id LIKE 'ev-%'
+          UNION ALL SELECT CAST(substr(event_id, 4) AS INTEGER) FROM articles WHERE event_id LIKE 'ev-%'
+          UNION ALL SELECT MAX(seq) FROM events)`,
+        'ALTER TABLE events ADD COLUMN story_keys TEXT',
+        'CREATE INDEX IF NOT EXISTS articles_published ON articles(published)',
+      ],
+      postgres: [
+        'CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)',
+        `INSERT INTO counters (name, value) SELECT 'event', COALESCE(MAX(n), 0) FROM (
+          SELECT CAST(substr(id, 4) AS INTEGER) AS n FROM events WHERE id ~ '^ev-[0-9]+$'
+          UNION ALL SELECT CAST(substr(event_id, 4) AS INTEGER) FROM articles WHERE event_id ~ '^ev-[0-9]+$'
+          UNION ALL SELECT MAX(seq) FROM events) AS known`,
+        'ALTER TABLE events ADD COLUMN story_keys TEXT',
+        'CREATE INDEX IF NOT EXISTS articles_published ON articles(published)',
+      ],
+    },
+  },
+];
+
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** The version a store is at: 0 for an empty one. */
+export async function schemaVersion(db: Kysely<Database>): Promise<number> {
+  const logged = await db
+    .selectFrom('schema_version')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .executeTakeFirst();
+  if (logged?.v !== null && logged?.v !== undefined) return Number(logged.v);
+  const legacy = await db
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', 'schema')
+    .executeTakeFirst();
+  return legacy ? Number(legacy.value) : 0;
+}
+
+/**
+ * Brings a store to SCHEMA_VERSION. `transaction` runs one step atomically (the back ends
+ * differ in how they begin one).
+ */
+export async function migrate(
+  db: Kysely<Database>,
+  kind: StoreKind,
+  location: string,
+  transaction: (fn: (trx: Kysely<Database>) => Promise<void>) => Promise<void>,
+): Promise<number> {
+  await sql`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`.execute(
+    db,
+  );
+  await sql`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`.execute(
+    db,
+  );
+  const current = await schemaVersion(db);
+  if (!Number.isInteger(current) || current > SCHEMA_VERSION) {
+    throw new BabelwireError('E_STORE_NEWER', location, String(current), SCHEMA_VERSION);
+  }
+  for (const step of MIGRATIONS) {
+    if (step.version <= current) continue;
+    await transaction(async (trx) => {
+      for (const statement of step.ddl[kind]) await sql.raw(statement).execute(trx);
+      const at = new Date().toISOString();
+      await trx.insertInto('schema_version').values({ version: step.version, applied_at: at }).execute();
+      await trx
+        .insertInto('meta')
+        .values({ key: 'schema', value: String(step.version) })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(step.version) }))
+        .execute();
+    });
+  }
+  return SCHEMA_VERSION;
+}
