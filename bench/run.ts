@@ -11,6 +11,7 @@ import { toFeatures, type ClusterFeatures } from '../src/cluster/features.ts';
 import { OnlineClusterer } from '../src/cluster/index.ts';
 import { readFile } from '../src/ingest/readers.ts';
 import { listPacks, packFor, packsDir } from '../src/lexicon/pack.ts';
+import { AliasTable } from '../src/anchors/aliases.ts';
 import { createDefaultPipeline } from '../src/stages.ts';
 import type { ArticleInput } from '../src/types.ts';
 
@@ -52,7 +53,7 @@ const perLang = new Map<string, { n: number; ms: number; chars: number }>();
 const features: ClusterFeatures[] = [];
 for (const input of articles) {
   const start = performance.now();
-  const a = pipeline.runTimed({ ...input }, stageTimes);
+  const a = pipeline.runTimed({ ...input }, { aliases: new AliasTable() }, stageTimes);
   const ms = performance.now() - start;
   const lang = a.lang ?? 'und';
   const entry = perLang.get(lang) ?? { n: 0, ms: 0, chars: 0 };

@@ -17,6 +17,7 @@ import { DEFAULT_PARAMS, type ClusterParams } from '../src/cluster/params.ts';
 import { readGold, shuffled, streamOrder } from '../src/eval/run.ts';
 import { score, type GoldDoc } from '../src/eval/score.ts';
 import { readFile } from '../src/ingest/readers.ts';
+import { AliasTable } from '../src/anchors/aliases.ts';
 import { createDefaultPipeline } from '../src/stages.ts';
 import type { Article } from '../src/types.ts';
 
@@ -39,7 +40,7 @@ interface Prepared {
 const prepared: Prepared[] = files.map((file) => ({
   name: path.basename(file, '.jsonl'),
   gold: readGold(file),
-  articles: streamOrder(readFile(file).articles).map((input) => pipeline.run({ ...input })),
+  articles: streamOrder(readFile(file).articles).map((input) => pipeline.run({ ...input }, { aliases: new AliasTable() })),
   features: new Map(),
 }));
 

@@ -16,6 +16,7 @@ import { toFeatures } from '../src/cluster/features.ts';
 import { OnlineClusterer } from '../src/cluster/index.ts';
 import { readGold, streamOrder } from '../src/eval/run.ts';
 import { readFile } from '../src/ingest/readers.ts';
+import { AliasTable } from '../src/anchors/aliases.ts';
 import { createDefaultPipeline } from '../src/stages.ts';
 
 const file = process.argv[2];
@@ -30,7 +31,7 @@ await pipeline.init();
 let n = 0;
 const clusterer = new OnlineClusterer(() => `e${n++}`);
 for (const input of streamOrder(readFile(file).articles)) {
-  const a = pipeline.run({ ...input });
+  const a = pipeline.run({ ...input }, { aliases: new AliasTable() });
   const f = toFeatures(a.id, a.lang ?? 'und', a.terms ?? [], a.anchors!, a.published, a.concepts);
   const before = new Map(
     clusterer.candidates(f).map((id) => {

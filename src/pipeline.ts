@@ -1,6 +1,25 @@
+import type { AliasLookup } from './anchors/aliases.ts';
 import type { Article } from './types.ts';
 
 export type ArticleField = keyof Article;
+
+/**
+ * User word lists a pipeline is built with: Chinese words jieba keeps whole (names), and
+ * Vietnamese multi-syllable words for syllable grouping. They are fixed when the pipeline is
+ * built, so an article is segmented the same way whatever was processed before it.
+ */
+export interface PipelineResources {
+  zhWords?: readonly string[];
+  viWords?: readonly string[];
+}
+
+/**
+ * What a run reads besides the article: state that belongs to the caller (the store's learned
+ * aliases), passed in so that `run` is a function of its arguments.
+ */
+export interface ProcessContext {
+  aliases: AliasLookup;
+}
 
 /**
  * A pipeline stage: a named, versioned step that reads some fields of the article record and
@@ -12,7 +31,7 @@ export interface Stage {
   readonly requires: readonly ArticleField[];
   readonly assigns: readonly ArticleField[];
   init?(): Promise<void>;
-  run(article: Article): Article;
+  run(article: Article, ctx: ProcessContext): Article;
 }
 
 /** Fields a reader always provides. */
@@ -61,18 +80,18 @@ export class Pipeline {
     this.ready = true;
   }
 
-  run(article: Article): Article {
+  run(article: Article, ctx: ProcessContext): Article {
     let current = article;
-    for (const stage of this.stages) current = stage.run(current);
+    for (const stage of this.stages) current = stage.run(current, ctx);
     return current;
   }
 
   /** Runs each stage over the article and reports the time spent per stage (for the bench). */
-  runTimed(article: Article, timings: Map<string, number>): Article {
+  runTimed(article: Article, ctx: ProcessContext, timings: Map<string, number>): Article {
     let current = article;
     for (const stage of this.stages) {
       const t0 = performance.now();
-      current = stage.run(current);
+      current = stage.run(current, ctx);
       timings.set(stage.name, (timings.get(stage.name) ?? 0) + performance.now() - t0);
     }
     return current;

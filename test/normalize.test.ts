@@ -9,6 +9,7 @@ import {
   normalizeText,
   normalizeStage,
 } from '../src/normalize/index.ts';
+import { NO_ALIASES } from '../src/anchors/aliases.ts';
 import { sample } from './helpers.ts';
 
 describe('normalize: patterns from ../shared/samples', () => {
@@ -66,17 +67,20 @@ describe('normalize: patterns from ../shared/samples', () => {
 
   it('keeps the original title and text beside the normalised ones', () => {
     const raw = 'Saturday, 04, May, 2024\nBody text here .\nLatest in National';
-    const out = normalizeStage.run({
-      id: 'x',
-      idDerived: false,
-      title: 'A_b title',
-      text: raw,
-      lang: null,
-      published: null,
-      url: null,
-      source: null,
-      origin: { file: 'f', line: 1 },
-    });
+    const out = normalizeStage.run(
+      {
+        id: 'x',
+        idDerived: false,
+        title: 'A_b title',
+        text: raw,
+        lang: null,
+        published: null,
+        url: null,
+        source: null,
+        origin: { file: 'f', line: 1 },
+      },
+      { aliases: NO_ALIASES },
+    );
     assert.equal(out.rawText, raw);
     assert.equal(out.rawTitle, 'A_b title');
     assert.equal(out.text, 'Body text here.');

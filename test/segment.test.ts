@@ -1,18 +1,34 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { normalizeArabic } from '../src/segment/arabic.ts';
-import { addChineseWords, chineseWords, segmentTerms } from '../src/segment/index.ts';
+import { ChineseSegmenter } from '../src/segment/chinese.ts';
+import { chineseWords, segmentTerms } from '../src/segment/index.ts';
 import { groupSyllables, VietnameseLexicon } from '../src/segment/vietnamese.ts';
 
 describe('segment', () => {
   it('segments Chinese with jieba and keeps user-dictionary names whole', () => {
-    const text = '总统巴基耶夫已乘专机飞到了南部城市奥什';
+    const text = '总统埃罗尔丁已乘专机飞到了南部城市奥什';
     assert.ok(chineseWords(text).includes('总统'));
-    addChineseWords(['巴基耶夫']);
-    assert.ok(chineseWords(text).includes('巴基耶夫'));
-    const terms = segmentTerms(text, 'zh');
-    assert.ok(terms.includes('巴基耶夫'));
+    assert.ok(!chineseWords(text).includes('埃罗尔丁'), 'jieba alone splits the name');
+    const withWords = new ChineseSegmenter(['埃罗尔丁']);
+    assert.ok(withWords.words(text).includes('埃罗尔丁'));
+    assert.ok(!chineseWords(text).includes('埃罗尔丁'), 'user words stay in their segmenter');
+  });
+
+  it("keeps a Chinese text's own name candidates whole", () => {
+    const terms = segmentTerms('总统巴基耶夫已乘专机飞到了南部城市奥什', 'zh');
+    assert.ok(terms.includes('巴基耶夫'), terms.join('|'));
     assert.ok(!terms.includes('了'), 'stop words are removed');
+  });
+
+  // Regression: jieba's dictionary used to grow with every article's names, so the same text
+  // was cut differently depending on what had been segmented before it in the process.
+  it('segments a Chinese text the same whatever came before it', () => {
+    const probe = '阿塔姆巴耶夫会见了巴基耶夫';
+    const first = segmentTerms(probe, 'zh');
+    segmentTerms('反对派领导人阿塔姆巴耶夫和奥通巴耶娃宣布成立临时政府。', 'zh');
+    segmentTerms('萨里耶夫说，巴基耶娃已经离开。', 'zh');
+    assert.deepEqual(segmentTerms(probe, 'zh'), first);
   });
 
   it('groups Vietnamese syllables by longest lexicon match', () => {

@@ -36,7 +36,15 @@ export function skeletonDistance(a: string, b: string): number {
   return dp[a.length][b.length];
 }
 
-export class AliasTable {
+/** What the anchors stage asks of the learned aliases (src/pipeline.ts ProcessContext). */
+export interface AliasLookup {
+  lookup(form: string, lang: string): string | null;
+}
+
+/** No learned aliases: for one-off runs (tests, bench, scripts) outside a store. */
+export const NO_ALIASES: AliasLookup = { lookup: () => null };
+
+export class AliasTable implements AliasLookup {
   private readonly rows = new Map<string, AliasRow>();
   /** Which events already counted for a pair (support counts events, not reports). */
   private readonly seenIn = new Map<string, Set<string>>();
@@ -104,6 +112,3 @@ export class AliasTable {
     return [...this.rows.values()];
   }
 }
-
-/** The process-wide table the anchors stage reads (loaded from the store by the ingestor). */
-export const aliases = new AliasTable();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chineseWords } from '../segment/index.ts';
 import { stripArabicProclitic } from '../segment/arabic.ts';
-import { countryName, findCountries, foldName } from './countries.ts';
+import { countryName, findCountries, foldName, type ChineseCutter } from './countries.ts';
 import { cityFitsCountries } from './places.ts';
 
 /**
@@ -110,8 +110,9 @@ export function findCities(
   text: string,
   lang: string,
   countryCodes: readonly string[] = findCountries(text, lang),
+  cutChinese: ChineseCutter = chineseWords,
 ): string[] {
-  return [...countCities(text, lang, countryCodes).keys()].sort();
+  return [...countCities(text, lang, countryCodes, cutChinese).keys()].sort();
 }
 
 /** How many times the text names each city (GeoNames id -> mentions), with the same guards. */
@@ -119,13 +120,14 @@ export function countCities(
   text: string,
   lang: string,
   countryCodes: readonly string[] = findCountries(text, lang),
+  cutChinese: ChineseCutter = chineseWords,
 ): Map<string, number> {
   const t = getTable();
   const counts = new Map<string, number>();
   if (t.byName.size === 0 && t.unspaced.size === 0) return counts;
   const found = { add: (id: string) => counts.set(id, (counts.get(id) ?? 0) + 1) };
   if (lang === 'zh') {
-    const words = chineseWords(text);
+    const words = cutChinese(text);
     for (let i = 0; i < words.length; i++) {
       const id = t.unspaced.get(words[i]) ?? t.unspaced.get(words[i] + (words[i + 1] ?? ''));
       if (id && words[i].length >= 2) found.add(id);

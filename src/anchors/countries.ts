@@ -1,5 +1,8 @@
 import { normalizeArabic, stripArabicProclitic } from '../segment/arabic.ts';
 import { chineseWords } from '../segment/index.ts';
+
+/** Cuts a Chinese text into words (a segmenter's, with the text's names kept whole). */
+export type ChineseCutter = (text: string) => string[];
 import { STEMMERS } from '../segment/stemmers.ts';
 import { stopwords } from '../segment/stopwords.ts';
 
@@ -325,8 +328,12 @@ function getTable(): CountryTable {
  * friends: in cased scripts the name must be capitalised (Vietnamese `lập pháp` is not `Pháp`),
  * and in Chinese it must align with word boundaries (`说法国际` is not `法国`).
  */
-export function findCountries(text: string, lang = 'und'): string[] {
-  return [...countCountries(text, lang).keys()].sort();
+export function findCountries(
+  text: string,
+  lang = 'und',
+  cutChinese: ChineseCutter = chineseWords,
+): string[] {
+  return [...countCountries(text, lang, cutChinese).keys()].sort();
 }
 
 /**
@@ -336,13 +343,17 @@ export function findCountries(text: string, lang = 'und'): string[] {
 const GIVEN_NAME_COUNTRIES = new Set(['jordan', 'chad']);
 
 /** How many times the text names each country (ISO code -> mentions). */
-export function countCountries(text: string, lang = 'und'): Map<string, number> {
+export function countCountries(
+  text: string,
+  lang = 'und',
+  cutChinese: ChineseCutter = chineseWords,
+): Map<string, number> {
   const t = getTable();
   const counts = new Map<string, number>();
   const found = { add: (code: string, n = 1) => counts.set(code, (counts.get(code) ?? 0) + n) };
   if (UNSPACED.test(text)) {
     if (lang === 'zh') {
-      const tokens = chineseWords(text);
+      const tokens = cutChinese(text);
       // The longest name wins: `印度尼西亚` (Indonesia), which the segmenter may cut after
       // `印度` (India), is one country.
       for (let i = 0; i < tokens.length; i++) {

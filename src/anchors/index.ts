@@ -6,8 +6,9 @@ import { numberAnchors } from './numbers.ts';
 import type { Anchors } from '../types.ts';
 import { packFor } from '../lexicon/pack.ts';
 import { normalizeArabic, stripArabicProclitic } from '../segment/arabic.ts';
-import { chineseNameCandidates, segmentTerms } from '../segment/index.ts';
-import { aliases } from './aliases.ts';
+import { segmentTerms } from '../segment/index.ts';
+import { plainChineseSegmenter, type ChineseSegmenter } from '../segment/chinese.ts';
+import { NO_ALIASES, type AliasLookup } from './aliases.ts';
 import { findCities } from './cities.ts';
 import { nameSkeleton } from './translit.ts';
 
@@ -16,9 +17,13 @@ import { nameSkeleton } from './translit.ts';
  * Arabic, words the Arabic pack does not know (names are what a dictionary lacks; without a
  * pack Arabic gets none, as every word would count).
  */
-export function foreignNameForms(text: string, lang: string): string[] {
+export function foreignNameForms(
+  text: string,
+  lang: string,
+  chinese: ChineseSegmenter = plainChineseSegmenter(),
+): string[] {
   const out = new Set<string>();
-  if (lang === 'zh') for (const run of chineseNameCandidates(text)) out.add(run);
+  if (lang === 'zh') for (const run of chinese.nameCandidates(text)) out.add(run);
   if (lang === 'ar') {
     const pack = packFor('ar');
     if (pack) {
@@ -53,11 +58,26 @@ export function nameSkeletons(names: readonly string[], forms: readonly string[]
   return [...out];
 }
 
+/** What anchor extraction reads besides the text: learned aliases and the Chinese segmenter. */
+export interface AnchorTools {
+  aliases?: AliasLookup;
+  chinese?: ChineseSegmenter;
+}
+
 /** The language-independent features of a text: numbers, dates, names and countries. */
-export function extractAnchors(title: string, text: string, lang: string): Anchors {
+export function extractAnchors(
+  title: string,
+  text: string,
+  lang: string,
+  tools: AnchorTools = {},
+): Anchors {
   const all = `${title}\n${text}`;
-  const countries = findCountries(all, lang);
-  const forms = foreignNameForms(all, lang);
+  const aliases = tools.aliases ?? NO_ALIASES;
+  const chinese = tools.chinese ?? plainChineseSegmenter();
+  const forms = foreignNameForms(all, lang, chinese);
+  // Chinese country and city names are matched on words, with the text's names kept whole.
+  const cutChinese = (t: string) => chinese.words(t, forms);
+  const countries = findCountries(all, lang, cutChinese);
   const latin = nameAnchorsAndRuns(all, lang);
   // Learned aliases give a foreign form its Latin name (src/anchors/aliases.ts).
   const names = [
@@ -73,19 +93,24 @@ export function extractAnchors(title: string, text: string, lang: string): Ancho
     countries,
     skeletons: nameSkeletons(names, forms),
     nameForms: forms,
-    cities: findCities(all, lang, countries),
+    cities: findCities(all, lang, countries, cutChinese),
     fullNames: latin.runs,
   };
 }
 
-export const anchorsStage: Stage = {
-  name: 'anchors@3',
-  requires: ['title', 'text', 'lang'],
-  assigns: ['anchors'],
-  run(article) {
-    return {
-      ...article,
-      anchors: extractAnchors(article.title, article.text, article.lang ?? 'und'),
-    };
-  },
-};
+export function createAnchorsStage(chinese: () => ChineseSegmenter): Stage {
+  return {
+    name: 'anchors@3',
+    requires: ['title', 'text', 'lang'],
+    assigns: ['anchors'],
+    run(article, ctx) {
+      return {
+        ...article,
+        anchors: extractAnchors(article.title, article.text, article.lang ?? 'und', {
+          aliases: ctx.aliases,
+          chinese: chinese(),
+        }),
+      };
+    },
+  };
+}

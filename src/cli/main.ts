@@ -6,9 +6,9 @@ import cliProgress from 'cli-progress';
 import { formatRejection, type Rejection } from '../errors.ts';
 import { clusterArticles, evaluate, streamOrder } from '../eval/run.ts';
 import { Ingestor } from '../ingest/index.ts';
+import type { PipelineResources } from '../pipeline.ts';
 import { expandPaths, readFile } from '../ingest/readers.ts';
 import { SqliteStore } from '../store/sqlite.ts';
-import { addChineseWords } from '../segment/index.ts';
 import { listPacks, packFor, packsDir } from '../lexicon/pack.ts';
 import {
   IMPORT_FORMATS,
@@ -17,7 +17,6 @@ import {
   installPack,
   type ImportFormat,
 } from '../lexicon/sources.ts';
-import { vietnameseLexicon } from '../segment/vietnamese.ts';
 import { eventFacts } from '../facts/index.ts';
 import { eventEntities } from '../facts/entities.ts';
 import { evaluateFacts } from '../facts/eval.ts';
@@ -67,6 +66,7 @@ function progressBar(total: number): { tick: () => void; stop: () => void } {
 async function ingestPaths(
   db: string,
   paths: string[],
+  resources: PipelineResources = {},
 ): Promise<{ rejections: Rejection[]; added: number; duplicates: number }> {
   const { files, rejections } = expandPaths(paths);
   const batches = files.map(readFile);
@@ -76,7 +76,7 @@ async function ingestPaths(
   let added = 0;
   let duplicates = 0;
   try {
-    const ingestor = await Ingestor.open(store);
+    const ingestor = await Ingestor.open(store, undefined, resources);
     for (const r of rejections) store.recordRejection(r);
     const bar = progressBar(total);
     for (const batch of batches) {
@@ -111,9 +111,11 @@ function readWordList(file: string): string[] {
     .filter(Boolean);
 }
 
-function loadWordLists(opts: { zhDict?: string; viLexicon?: string }): void {
-  if (opts.zhDict) addChineseWords(readWordList(opts.zhDict));
-  if (opts.viLexicon) for (const w of readWordList(opts.viLexicon)) vietnameseLexicon.add(w);
+function loadWordLists(opts: { zhDict?: string; viLexicon?: string }): PipelineResources {
+  return {
+    zhWords: opts.zhDict ? readWordList(opts.zhDict) : [],
+    viWords: opts.viLexicon ? readWordList(opts.viLexicon) : [],
+  };
 }
 
 function storiesOf(store: SqliteStore): Story[] {
@@ -179,8 +181,7 @@ export function buildProgram(): Command {
         'Vietnamese multi-syllable words, one per line, for word grouping',
       ),
   ).action(async (paths: string[], opts: { db: string; zhDict?: string; viLexicon?: string }) => {
-    loadWordLists(opts);
-    const r = await ingestPaths(opts.db, paths);
+    const r = await ingestPaths(opts.db, paths, loadWordLists(opts));
     reportRejections(r.rejections);
     process.stderr.write(
       `babelwire: ${r.added} added, ${r.duplicates} already stored, ${r.rejections.length} rejected (${opts.db})\n`,

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { segmentTerms } from '../segment/index.ts';
-import { vietnameseLexicon } from '../segment/vietnamese.ts';
 import { glossConcepts } from './gloss.ts';
 import type { LexiconEntry } from './parsers.ts';
 
@@ -146,13 +145,18 @@ export function packFor(lang: string, dir = packsDir()): Map<string, Concepts> |
           key,
           prev ? [...prev, ...concepts].slice(0, MAX_CONCEPTS_PER_TERM * 2) : concepts,
         );
-        if (lang === 'vi' && key.includes(' ')) vietnameseLexicon.add(key);
       }
       start = end + 1;
     }
   }
   loaded.set(lang, table);
   return table;
+}
+
+/** The multi-word terms of a language's packs (Vietnamese words of several syllables). */
+export function multiWordTerms(lang: string, dir = packsDir()): string[] {
+  const table = packFor(lang, dir);
+  return table ? [...table.keys()].filter((k) => k.includes(' ')) : [];
 }
 
 /** Forgets loaded packs (after an install, or in tests). */

@@ -1,37 +1,19 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
-import type { Stage } from '../pipeline.ts';
+import type { PipelineResources, Stage } from '../pipeline.ts';
 import { normalizeArabic } from './arabic.ts';
-import { chineseNameRuns } from '../anchors/translit.ts';
+import { ChineseSegmenter, plainChineseSegmenter } from './chinese.ts';
 import { STEMMERS } from './stemmers.ts';
 import { stopwords } from './stopwords.ts';
-import { groupSyllables, vietnameseLexicon } from './vietnamese.ts';
+import { groupSyllables, VietnameseLexicon } from './vietnamese.ts';
 
 /**
  * Segmentation and stemming: turns a normalised text into content terms for monolingual
  * TF-IDF. A cascade by language:
- *   zh            -> jieba (with user dictionary words for names)
+ *   zh            -> jieba (user words and the text's own transliterated names kept whole)
  *   vi            -> syllables grouped into words by longest lexicon match
  *   ar            -> orthographic normalisation, proclitic stripping, Snowball Arabic
  *   Snowball langs-> Intl.Segmenter words + Snowball stemmer
  *   anything else -> Intl.Segmenter words, lower-cased
  */
-
-let jieba: Jieba | null = null;
-const userWords = new Set<string>();
-
-function getJieba(): Jieba {
-  if (!jieba) jieba = Jieba.withDict(dict);
-  return jieba;
-}
-
-/** Adds words (typically transliterated names) so jieba keeps them whole: `巴基耶夫`. */
-export function addChineseWords(words: Iterable<string>): void {
-  const fresh = [...words].filter((w) => w.length > 1 && !userWords.has(w));
-  if (fresh.length === 0) return;
-  for (const w of fresh) userWords.add(w);
-  getJieba().loadDict(Buffer.from(fresh.map((w) => `${w} 100000 nr`).join('\n') + '\n'));
-}
 
 const HAS_WORD_CHAR = /[\p{L}\p{M}]/u;
 const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -54,55 +36,21 @@ function words(text: string, lang: string): string[] {
   return out;
 }
 
-/** Chinese words as jieba cuts them (with HMM for unknown words). */
+/** Chinese words as jieba's own dictionary cuts them (with HMM for unknown words). */
 export function chineseWords(text: string): string[] {
-  return getJieba().cut(text, true);
+  return plainChineseSegmenter().words(text);
 }
 
-/**
- * Candidate foreign names in a Chinese text: runs of transliteration characters
- * (anchors/translit.ts), trimmed where a longer word jieba knows runs into them. In
- * `印度尼西亚雅加达` (Indonesia's Jakarta) the run starts inside `印度尼西亚`: the candidate is
- * `雅加达`, not `尼西亚雅加达`. Only dictionary words of three or more characters trim.
- */
+/** Candidate foreign names in a Chinese text, by jieba's own dictionary (see ChineseSegmenter). */
 export function chineseNameCandidates(text: string): string[] {
-  const runs = chineseNameRuns(text);
-  if (runs.length === 0) return runs;
-  // Without HMM, every token of two or more characters is a word of the dictionary (or a name
-  // added before); jieba's guesses for unknown words (`巴耶娃`) would cut into names.
-  const tokens = getJieba().cut(text, false);
-  if (tokens.join('') !== text) return runs;
-  const spans: { start: number; end: number }[] = [];
-  let offset = 0;
-  for (const t of tokens) {
-    spans.push({ start: offset, end: offset + t.length });
-    offset += t.length;
-  }
-  const crossing = (at: number) =>
-    spans.find((s) => s.start < at && at < s.end && s.end - s.start >= 3);
-  const out: string[] = [];
-  let from = 0;
-  for (const run of runs) {
-    const at = text.indexOf(run, from);
-    if (at < 0) continue;
-    from = at + run.length;
-    // A word that starts before the run and ends inside it cuts the run's head off; a word
-    // that starts inside it and runs past its end cuts the tail. A word that starts with the
-    // run (`诺贝尔奖`, Nobel Prize; `阿拉斯加州`, the state of Alaska) leaves the name whole.
-    const start = crossing(at)?.end ?? at;
-    let end = at + run.length;
-    const tail = crossing(end);
-    if (tail && tail.start > start) end = tail.start;
-    if (end - start >= 3) out.push(text.slice(start, end));
-  }
-  return out;
+  return plainChineseSegmenter().nameCandidates(text);
 }
 
-function chineseTerms(text: string): string[] {
+function chineseTerms(text: string, chinese: ChineseSegmenter): string[] {
   const stop = stopwords('zh');
   // Transliterated foreign names (巴基耶夫) stay whole instead of falling apart (巴基耶 / 夫).
-  addChineseWords(chineseNameCandidates(text));
-  return chineseWords(text)
+  return chinese
+    .wordsWithNames(text)
     .map((t) => t.trim().toLowerCase())
     .filter((t) => t.length > 0 && HAS_WORD_CHAR.test(t) && !stop.has(t));
 }
@@ -110,14 +58,18 @@ function chineseTerms(text: string): string[] {
 /** Whether adjacent ungrouped Vietnamese syllables also yield a pair term. */
 export const VI_SYLLABLE_PAIRS = true;
 
-function vietnameseTerms(text: string, hintWords: readonly string[]): string[] {
+function vietnameseTerms(
+  text: string,
+  hintWords: readonly string[],
+  lexicon: VietnameseLexicon,
+): string[] {
   const stop = stopwords('vi');
   const extra = new Set(hintWords);
   const terms: string[] = [];
   // Words never span punctuation, so group clause by clause.
   for (const clause of text.toLowerCase().split(/[^\p{L}\p{M}\s-]+/u)) {
     const syllables = clause.split(/[\s-]+/).filter((s) => HAS_WORD_CHAR.test(s));
-    const grouped = groupSyllables(syllables, vietnameseLexicon, extra);
+    const grouped = groupSyllables(syllables, lexicon, extra);
     grouped.forEach((word, i) => {
       if (!stop.has(word)) terms.push(word);
       // Two single syllables side by side are often a word the lexicon lacks: keep the pair.
@@ -158,40 +110,89 @@ function genericTerms(text: string, lang: string): string[] {
   return out;
 }
 
-/** The content terms of a text in a given language. Pure apart from the shared lexicons. */
+/**
+ * A segmenter with its dictionaries: jieba with the user's Chinese words, and the Vietnamese
+ * lexicon (the user's words and the multi-syllable headwords of the Vietnamese pack). Both are
+ * built once, in `init` or on first use, before any text is segmented, and never change after.
+ */
+export class Segmenter {
+  private readonly resources: PipelineResources;
+  private readonly packWords: () => Iterable<string>;
+  private zh: ChineseSegmenter | null = null;
+  private vi: VietnameseLexicon | null = null;
+
+  /**
+   * `packWords` gives the Vietnamese pack's multi-syllable words; it is called once, when the
+   * dictionaries are built (the segmenter does not read packs itself: packs are built with it).
+   */
+  constructor(resources: PipelineResources = {}, packWords: () => Iterable<string> = () => []) {
+    this.resources = resources;
+    this.packWords = packWords;
+  }
+
+  init(): void {
+    this.zh ??= new ChineseSegmenter(this.resources.zhWords ?? []);
+    this.vi ??= new VietnameseLexicon([...this.packWords(), ...(this.resources.viWords ?? [])]);
+  }
+
+  get chinese(): ChineseSegmenter {
+    this.init();
+    return this.zh!;
+  }
+
+  get vietnamese(): VietnameseLexicon {
+    this.init();
+    return this.vi!;
+  }
+
+  /** The content terms of a text in a given language. */
+  terms(text: string, lang: string, hintWords: readonly string[] = []): string[] {
+    switch (lang) {
+      case 'zh':
+        return chineseTerms(text, this.chinese);
+      case 'vi':
+        return vietnameseTerms(text, hintWords, this.vietnamese);
+      case 'ar':
+        return arabicTerms(text);
+      default:
+        return genericTerms(text, lang);
+    }
+  }
+}
+
+let plain: Segmenter | null = null;
+
+/**
+ * The content terms of a text with no user words and no pack lexicon: for pack headwords, the
+ * stored reports and tests. Pure.
+ */
 export function segmentTerms(
   text: string,
   lang: string,
   hintWords: readonly string[] = [],
 ): string[] {
-  switch (lang) {
-    case 'zh':
-      return chineseTerms(text);
-    case 'vi':
-      return vietnameseTerms(text, hintWords);
-    case 'ar':
-      return arabicTerms(text);
-    default:
-      return genericTerms(text, lang);
-  }
+  plain ??= new Segmenter();
+  return plain.terms(text, lang, hintWords);
 }
 
 /** How much more a title term counts than a body term: headlines name the event. */
 export const TITLE_REPEAT = 2;
 
-export const segmentStage: Stage = {
-  name: 'segment@1',
-  requires: ['title', 'text', 'lang', 'hintWords'],
-  assigns: ['terms'],
-  async init() {
-    getJieba();
-  },
-  run(article) {
-    const lang = article.lang ?? 'und';
-    const hints = article.hintWords ?? [];
-    const titleTerms = segmentTerms(article.title, lang, hints);
-    const terms = segmentTerms(article.text, lang, hints);
-    for (let i = 0; i < TITLE_REPEAT; i++) terms.push(...titleTerms);
-    return { ...article, terms };
-  },
-};
+export function createSegmentStage(segmenter: Segmenter): Stage {
+  return {
+    name: 'segment@1',
+    requires: ['title', 'text', 'lang', 'hintWords'],
+    assigns: ['terms'],
+    async init() {
+      segmenter.init();
+    },
+    run(article) {
+      const lang = article.lang ?? 'und';
+      const hints = article.hintWords ?? [];
+      const titleTerms = segmenter.terms(article.title, lang, hints);
+      const terms = segmenter.terms(article.text, lang, hints);
+      for (let i = 0; i < TITLE_REPEAT; i++) terms.push(...titleTerms);
+      return { ...article, terms };
+    },
+  };
+}

@@ -8,6 +8,10 @@ export const MAX_WORD_SYLLABLES = 4;
 export class VietnameseLexicon {
   private readonly words = new Set<string>();
 
+  constructor(words: Iterable<string> = []) {
+    for (const w of words) this.add(w);
+  }
+
   get size(): number {
     return this.words.size;
   }
@@ -23,9 +27,6 @@ export class VietnameseLexicon {
     return this.words.has(word);
   }
 }
-
-/** The process-wide lexicon that language packs add to. */
-export const vietnameseLexicon = new VietnameseLexicon();
 
 /**
  * Groups lower-cased syllables into words by greedy longest match. `extra` holds words known
