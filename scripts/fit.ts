@@ -40,7 +40,9 @@ interface Prepared {
 const prepared: Prepared[] = files.map((file) => ({
   name: path.basename(file, '.jsonl'),
   gold: readGold(file),
-  articles: streamOrder(readFile(file).articles).map((input) => pipeline.run({ ...input }, { aliases: new AliasTable() })),
+  articles: streamOrder(readFile(file).articles).map((input) =>
+    pipeline.run({ ...input }, { aliases: new AliasTable() }),
+  ),
   features: new Map(),
 }));
 
