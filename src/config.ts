@@ -50,3 +50,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** The configuration of this process, read once. */
 export const config: Config = readConfig();
+
+/** The repository (or installed package) root, and the files that ship with it. */
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const DEMO_CORPUS = path.join(ROOT, 'examples', 'demo', 'corpus.jsonl');
+export const FACTS_DIR = path.join(ROOT, 'examples', 'facts');

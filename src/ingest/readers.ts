@@ -216,7 +216,7 @@ function readHtml(file: string, html: string, batch: FileBatch): void {
   const parsed = new Readability(
     document as unknown as ConstructorParameters<typeof Readability>[0],
   ).parse();
-  const text = (parsed?.textContent ?? '')
+  const text = blockText(parsed?.content ?? '')
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean)
@@ -230,6 +230,22 @@ function readHtml(file: string, html: string, batch: FileBatch): void {
       ? new Date(published).toISOString().slice(0, 10)
       : null;
   pushWhole(file, { title: parsed?.title ?? '', text, lang, published: day, url }, batch);
+}
+
+/** Elements that end a line of text when rendered. */
+const BLOCKS = 'p, div, li, h1, h2, h3, h4, h5, h6, tr, blockquote, pre, section, article, figcaption, dd, dt';
+
+/**
+ * The text of extracted HTML with its line structure: `<br>` and the end of every paragraph
+ * or block become line breaks (`FL<br>June` is two lines, not `FLJune`).
+ */
+export function blockText(html: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  for (const br of [...document.querySelectorAll('br')]) br.replaceWith(document.createTextNode('\n'));
+  for (const block of [...document.querySelectorAll(BLOCKS)]) {
+    block.appendChild(document.createTextNode('\n'));
+  }
+  return document.body?.textContent ?? '';
 }
 
 function pushWhole(file: string, record: Record<string, unknown>, batch: FileBatch): void {
@@ -268,4 +284,155 @@ export function readFile(file: string): FileBatch {
   else if (ext === '.txt') readText(file, text, batch);
   else readHtml(file, text, batch);
   return batch;
+}
+
+/**
+ * Dated articles in date order, then undated ones in input order (a stable sort): a file is
+ * replayed as the news happened. Batch mode, `ingest` and `eval` all use this order.
+ */
+export function streamOrder<T extends { published: string | null }>(articles: readonly T[]): T[] {
+  const dated = articles.filter((a) => a.published !== null);
+  const undated = articles.filter((a) => a.published === null);
+  dated.sort((a, b) => (a.published! < b.published! ? -1 : a.published! > b.published! ? 1 : 0));
+  return [...dated, ...undated];
+}
+
+/** What a streaming read yields: an article, or a rejection naming where and why. */
+export type ReadItem = ArticleInput | Rejection;
+
+export function isRejection(item: ReadItem): item is Rejection {
+  return 'reason' in item;
+}
+
+/** Where one valid line of a JSON Lines file is, and when it was published. */
+interface LineEntry {
+  offset: number;
+  length: number;
+  line: number;
+  published: string | null;
+}
+
+/** Bytes read at a time while indexing a JSON Lines file. */
+const READ_CHUNK = 1 << 20;
+
+/**
+ * The lines of a JSON Lines file, streamed: rejections for the bad ones, and an index of the
+ * good ones (byte offset, length, line, publication date). Memory is the index, not the file.
+ */
+async function indexJsonLines(
+  file: string,
+  rejections: Rejection[],
+): Promise<LineEntry[]> {
+  const entries: LineEntry[] = [];
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    let carry = Buffer.alloc(0);
+    let carryOffset = 0;
+    let position = 0;
+    let line = 0;
+    const buffer = Buffer.alloc(READ_CHUNK);
+    const visit = (bytes: Buffer, offset: number) => {
+      line++;
+      try {
+        const text = decode(bytes).trim();
+        if (text === '') return;
+        const record = parseRecord(text);
+        const article = articleFromRecord(record, file, line);
+        entries.push({ offset, length: bytes.length, line, published: article.published });
+      } catch (e) {
+        if (!(e instanceof BabelwireError)) throw e;
+        rejections.push(rejection(file, line, e));
+      }
+    };
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, READ_CHUNK, position);
+      if (bytesRead === 0) break;
+      const data = carry.length ? Buffer.concat([carry, buffer.subarray(0, bytesRead)]) : Buffer.from(buffer.subarray(0, bytesRead));
+      const dataOffset = carry.length ? carryOffset : position;
+      position += bytesRead;
+      let start = 0;
+      for (;;) {
+        const end = data.indexOf(0x0a, start);
+        if (end < 0) break;
+        visit(data.subarray(start, end), dataOffset + start);
+        start = end + 1;
+      }
+      carry = data.subarray(start);
+      carryOffset = dataOffset + start;
+      if (carry.length > MAX_ARTICLE_BYTES * 4) {
+        // A "line" this long is no article; skip to its end without holding it.
+        line++;
+        rejections.push(rejection(file, line, new BabelwireError('E_TOO_LARGE', carry.length, MAX_ARTICLE_BYTES)));
+        const rest = await skipLine(handle, position);
+        position = rest;
+        carry = Buffer.alloc(0);
+        carryOffset = position;
+      }
+    }
+    if (carry.length) visit(carry, carryOffset);
+  } finally {
+    await handle.close();
+  }
+  return entries;
+}
+
+/** The position just after the next newline from `position` (or the end of the file). */
+async function skipLine(handle: fs.promises.FileHandle, position: number): Promise<number> {
+  const buffer = Buffer.alloc(READ_CHUNK);
+  for (;;) {
+    const { bytesRead } = await handle.read(buffer, 0, READ_CHUNK, position);
+    if (bytesRead === 0) return position;
+    const nl = buffer.subarray(0, bytesRead).indexOf(0x0a);
+    if (nl >= 0) return position + nl + 1;
+    position += bytesRead;
+  }
+}
+
+function parseRecord(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new BabelwireError('E_JSON', (e as Error).message);
+  }
+}
+
+/**
+ * Reads one file as a stream in `streamOrder`: first its rejections, then its articles.
+ * `onCount` hears how many articles the file holds, before the first is yielded.
+ * A JSON Lines file is indexed in one pass and its articles read back by offset in date
+ * order, so a file of any size is never held in memory whole; other formats hold one
+ * article (or one JSON array) and are read whole.
+ */
+export async function* readOrdered(
+  file: string,
+  onCount?: (articles: number) => void,
+): AsyncGenerator<ReadItem> {
+  const ext = path.extname(file).toLowerCase();
+  if (ext !== '.jsonl' && ext !== '.ndjson') {
+    const batch = readFile(file);
+    onCount?.(batch.articles.length);
+    yield* batch.rejections;
+    yield* streamOrder(batch.articles);
+    return;
+  }
+  const rejections: Rejection[] = [];
+  let entries: LineEntry[];
+  try {
+    entries = await indexJsonLines(file, rejections);
+  } catch (e) {
+    yield rejection(file, 0, new BabelwireError('E_READ', (e as Error).message));
+    return;
+  }
+  onCount?.(entries.length);
+  yield* rejections;
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    for (const entry of streamOrder(entries)) {
+      const bytes = Buffer.alloc(entry.length);
+      await handle.read(bytes, 0, entry.length, entry.offset);
+      yield articleFromRecord(parseRecord(decode(bytes).trim()), file, entry.line);
+    }
+  } finally {
+    await handle.close();
+  }
 }

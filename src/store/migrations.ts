@@ -75,7 +75,7 @@ const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
-    what: 'event numbers from a counter (no two writers collide); story keys per event',
+    what: 'event numbers from a counter (no two writers collide); story keys per event; each rejection once',
     ddl: {
       sqlite: [
         'CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)',
@@ -87,6 +87,10 @@ const MIGRATIONS: readonly Migration[] = [
           UNION ALL SELECT MAX(seq) FROM events)`,
         'ALTER TABLE events ADD COLUMN story_keys TEXT',
         'CREATE INDEX IF NOT EXISTS articles_published ON articles(published)',
+        // Re-reading the same bad input must not count it twice.
+        `DELETE FROM rejections WHERE id NOT IN (
+          SELECT MIN(id) FROM rejections GROUP BY file, line, code, reason)`,
+        'CREATE UNIQUE INDEX rejections_once ON rejections(file, line, code, reason)',
       ],
       postgres: [
         'CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)',
@@ -96,6 +100,10 @@ const MIGRATIONS: readonly Migration[] = [
           UNION ALL SELECT MAX(seq) FROM events) AS known`,
         'ALTER TABLE events ADD COLUMN story_keys TEXT',
         'CREATE INDEX IF NOT EXISTS articles_published ON articles(published)',
+        // Re-reading the same bad input must not count it twice.
+        `DELETE FROM rejections WHERE id NOT IN (
+          SELECT MIN(id) FROM rejections GROUP BY file, line, code, reason)`,
+        'CREATE UNIQUE INDEX rejections_once ON rejections(file, line, code, reason)',
       ],
     },
   },

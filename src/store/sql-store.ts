@@ -326,6 +326,7 @@ class SqlTx extends SqlReader implements StoreTx {
     await this.db
       .insertInto('rejections')
       .values({ file: r.file, line: r.line, code: r.code, reason: r.reason, at: new Date().toISOString() })
+      .onConflict((oc) => oc.columns(['file', 'line', 'code', 'reason']).doNothing())
       .execute();
   }
 

@@ -47,7 +47,10 @@ export const MIN_SHARED_NAMES = 2;
 
 export interface StoryEventInput {
   event: StoredEvent;
-  /** The anchors of every report of the event. */
+  /**
+   * The anchors of every report of the event: read only for an event stored before story
+   * keys were kept (`event.storyKeys` null).
+   */
   anchors: Anchors[];
 }
 
@@ -61,16 +64,22 @@ export interface Story {
   keys: string[];
 }
 
-function signature(input: StoryEventInput): Map<string, number> {
+/**
+ * The actor and place keys of an event, from each report's anchor keys (`anchorKeys`): what
+ * the event's story is recognised by. Kept with the event (`StoredEvent.storyKeys`), so stories
+ * are built from the events alone.
+ */
+export function storyKeysOf(reports: readonly (readonly string[])[]): string[] {
   const counts = new Map<string, number>();
-  for (const a of input.anchors) {
+  for (const keys of reports) {
     // A country named as a word (`Vietnam`) is already a country key; as a name it would
     // count twice and tie every story in that country together.
-    const countryWords = new Set(
-      a.names.filter((n) => findCountries(n.charAt(0).toUpperCase() + n.slice(1), 'en').length > 0),
-    );
-    const skip = new Set([...countryWords].flatMap((n) => [`p:${n}`, `s:${nameSkeleton(n)}`]));
-    for (const k of new Set(anchorKeys(a))) {
+    const countryWords = keys
+      .filter((k) => k.startsWith('p:'))
+      .map((k) => k.slice(2))
+      .filter((n) => findCountries(n.charAt(0).toUpperCase() + n.slice(1), 'en').length > 0);
+    const skip = new Set(countryWords.flatMap((n) => [`p:${n}`, `s:${nameSkeleton(n)}`]));
+    for (const k of new Set(keys)) {
       if (STORY_KEYS.test(k) && !skip.has(k) && !isCountrySkeleton(k)) {
         counts.set(k, (counts.get(k) ?? 0) + 1);
       }
@@ -78,8 +87,16 @@ function signature(input: StoryEventInput): Map<string, number> {
   }
   // A key one report mentions once is noise for a story; keep those most of the reports share,
   // or any key of a one-report event.
-  const min = input.anchors.length > 2 ? 2 : 1;
-  return new Map([...counts].filter(([, c]) => c >= min).map(([k]) => [k, 1]));
+  const min = reports.length > 2 ? 2 : 1;
+  return [...counts]
+    .filter(([, c]) => c >= min)
+    .map(([k]) => k)
+    .sort();
+}
+
+function signature(input: StoryEventInput): Map<string, number> {
+  const keys = input.event.storyKeys ?? storyKeysOf(input.anchors.map((a) => anchorKeys(a)));
+  return new Map(keys.map((k) => [k, 1]));
 }
 
 export function buildStories(inputs: readonly StoryEventInput[]): Story[] {

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { AliasTable } from '../anchors/aliases.ts';
+import { BabelwireError } from '../errors.ts';
+import { eventDate } from '../facts/dates.ts';
+import type { Pipeline, ProcessContext } from '../pipeline.ts';
+import type { ArticleInput, StoredArticle } from '../types.ts';
+
+/**
+ * The first half of ingest: `process` runs the pipeline stages over one input and returns the
+ * analysed article. It reads no store and no clusterer and changes nothing outside its result,
+ * so it can run in worker threads or on other machines; the single writer (`Writer.assign`,
+ * src/ingest/writer.ts) does the rest.
+ */
+
+/** An article after the pipeline: everything the store keeps, and its concept vector. */
+export interface AnalysedArticle extends StoredArticle {
+  concepts: [string, number][];
+  /** Where the language came from (input tag, detection, detection over a wrong tag). */
+  langSource?: string;
+}
+
+/** Hash of the normalised content: the same report re-sent under another id is a duplicate. */
+export function contentHash(title: string, text: string): string {
+  const norm = `${title}\n${text}`.toLowerCase().replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(norm).digest('hex');
+}
+
+/**
+ * Aliases are the writer's to apply (Writer.assign), in stream order, so that what an article
+ * is matched with does not depend on how the stream was cut into batches.
+ */
+const NO_ALIASES = new AliasTable();
+export const PROCESS_CONTEXT: ProcessContext = { aliases: NO_ALIASES };
+
+/**
+ * Runs the pipeline over one input. A stage that fails is reported as `E_STAGE` with the
+ * stage's message, for this article only.
+ */
+export function processArticle(
+  pipeline: Pipeline,
+  input: ArticleInput,
+  now: Date = new Date(),
+): AnalysedArticle {
+  let a;
+  try {
+    a = pipeline.run({ ...input }, PROCESS_CONTEXT);
+  } catch (e) {
+    if (e instanceof BabelwireError) throw e;
+    throw new BabelwireError('E_STAGE', (e as Error).message);
+  }
+  const lang = a.lang ?? 'und';
+  return {
+    id: a.id,
+    title: a.title,
+    text: a.text,
+    rawTitle: a.rawTitle ?? input.title,
+    rawText: a.rawText ?? input.text,
+    lang,
+    published: a.published,
+    url: a.url,
+    source: a.source,
+    contentHash: contentHash(a.title, a.text),
+    terms: a.terms ?? [],
+    concepts: a.concepts ?? [],
+    anchors: a.anchors ?? { numbers: [], dates: [], names: [], countries: [] },
+    captions: a.captions ?? [],
+    eventId: '',
+    eventDate: eventDate(a.text, lang, a.published),
+    seq: 0,
+    ingestedAt: now.toISOString(),
+    langSource: a.langSource,
+  };
+}

@@ -1,0 +1,167 @@
+import { BabelwireError, rejection, type Rejection } from '../errors.ts';
+import type { ClusterParams } from '../cluster/params.ts';
+import type { Pipeline, PipelineResources } from '../pipeline.ts';
+import { createDefaultPipeline } from '../stages.ts';
+import type { Store } from '../store/index.ts';
+import type { ArticleInput } from '../types.ts';
+import { processArticle, type AnalysedArticle } from './process.ts';
+import { isRejection, type ReadItem } from './readers.ts';
+import { Writer } from './writer.ts';
+
+/**
+ * The ingest loop: reads a stream of inputs, cuts it into batches (every `commitEvery`
+ * articles or `commitMs` milliseconds), runs `process` over each article the store does not
+ * hold yet and hands the batch to the single writer, which commits it. Stopping (a signal)
+ * takes effect between batches: the batch in flight is committed whole, and running the same
+ * input again goes on where it stopped, because stored ids are skipped.
+ */
+
+export interface IngestOptions {
+  /** Commit after this many articles (default from src/config.ts). */
+  commitEvery: number;
+  /** …or once this many milliseconds have passed since the batch began. */
+  commitMs: number;
+  /** Aborted: stop after the batch in flight is committed. */
+  signal?: AbortSignal;
+  /** Called after each committed batch. */
+  onCommit?: (progress: IngestProgress) => void;
+  /** Keep article id -> event id for every article (batch mode needs it; ingest does not). */
+  keepAssignments?: boolean;
+}
+
+export interface IngestProgress {
+  /** Inputs read so far (articles and rejections). */
+  read: number;
+  added: number;
+  duplicates: number;
+  rejected: number;
+}
+
+export interface IngestSummary extends IngestProgress {
+  rejections: Rejection[];
+  assignments: Map<string, string>;
+  /** Detected languages of the articles added. */
+  languages: Set<string>;
+  /** True when a signal stopped the run before its input ended. */
+  interrupted: boolean;
+}
+
+/** The pipeline and the writer over one store: what every command that clusters uses. */
+export class Engine {
+  readonly pipeline: Pipeline;
+  readonly writer: Writer;
+
+  private constructor(pipeline: Pipeline, writer: Writer) {
+    this.pipeline = pipeline;
+    this.writer = writer;
+  }
+
+  static async open(
+    store: Store,
+    options: { resources?: PipelineResources; params?: ClusterParams } = {},
+  ): Promise<Engine> {
+    const pipeline = createDefaultPipeline(options.resources);
+    await pipeline.init();
+    const writer = await Writer.open(store, pipeline.names, options.params);
+    return new Engine(pipeline, writer);
+  }
+
+  get store(): Store {
+    return this.writer.store;
+  }
+
+  /** `process` over a batch: analysed articles, and a rejection for each that failed. */
+  processBatch(inputs: readonly ArticleInput[]): {
+    analysed: AnalysedArticle[];
+    rejections: Rejection[];
+  } {
+    const analysed: AnalysedArticle[] = [];
+    const rejections: Rejection[] = [];
+    const now = new Date();
+    for (const input of inputs) {
+      try {
+        analysed.push(processArticle(this.pipeline, input, now));
+      } catch (e) {
+        const err = e instanceof BabelwireError ? e : new BabelwireError('E_STAGE', String(e));
+        rejections.push(rejection(input.origin.file, input.origin.line, err));
+      }
+    }
+    return { analysed, rejections };
+  }
+
+  /** Ingests a stream of inputs (see the module comment). */
+  async ingest(
+    items: AsyncIterable<ReadItem> | Iterable<ReadItem>,
+    options: IngestOptions,
+  ): Promise<IngestSummary> {
+    const summary: IngestSummary = {
+      read: 0,
+      added: 0,
+      duplicates: 0,
+      rejected: 0,
+      rejections: [],
+      assignments: new Map(),
+      languages: new Set(),
+      interrupted: false,
+    };
+    let inputs: ArticleInput[] = [];
+    let readRejections: Rejection[] = [];
+    let started = Date.now();
+    const flush = async () => {
+      const batch = inputs;
+      const bad = readRejections;
+      inputs = [];
+      readRejections = [];
+      started = Date.now();
+      if (batch.length === 0 && bad.length === 0) return;
+      const stored = await this.store.storedIds(batch.map((a) => a.id));
+      const fresh = batch.filter((a) => !stored.has(a.id));
+      summary.duplicates += batch.length - fresh.length;
+      if (options.keepAssignments) {
+        for (const a of batch) {
+          if (stored.has(a.id)) {
+            summary.assignments.set(a.id, (await this.store.articleEventId(a.id)) ?? '');
+          }
+        }
+      }
+      const { analysed, rejections } = this.processBatch(fresh);
+      const all = [...bad, ...rejections];
+      const result = await this.writer.assign(analysed, all);
+      summary.added += result.added;
+      summary.duplicates += result.duplicates;
+      summary.rejected += all.length;
+      summary.rejections.push(...all);
+      for (const a of analysed) if (result.assignments.has(a.id)) summary.languages.add(a.lang);
+      if (options.keepAssignments) {
+        for (const [id, event] of result.assignments) summary.assignments.set(id, event);
+      }
+      options.onCommit?.({
+        read: summary.read,
+        added: summary.added,
+        duplicates: summary.duplicates,
+        rejected: summary.rejected,
+      });
+    };
+    for await (const item of items) {
+      if (options.signal?.aborted) {
+        summary.interrupted = true;
+        break;
+      }
+      summary.read++;
+      if (isRejection(item)) readRejections.push(item);
+      else inputs.push(item);
+      if (inputs.length >= options.commitEvery || Date.now() - started >= options.commitMs) {
+        await flush();
+      }
+    }
+    // Read but not yet committed: committed now, also when stopping (a batch is seconds of work).
+    await flush();
+    if (options.keepAssignments) {
+      // Event-level linking may have merged an event of an earlier batch since.
+      for (const [id, event] of summary.assignments) {
+        summary.assignments.set(id, this.writer.resolveEvent(event));
+      }
+    }
+    return summary;
+  }
+}

@@ -1,0 +1,344 @@
+import { AliasTable } from '../anchors/aliases.ts';
+import { countryName } from '../anchors/countries.ts';
+import { nameSkeleton } from '../anchors/translit.ts';
+import { toFeatures } from '../cluster/features.ts';
+import { OnlineClusterer, type Decision, type EventState } from '../cluster/index.ts';
+import { DEFAULT_PARAMS, type ClusterParams } from '../cluster/params.ts';
+import type { Rejection } from '../errors.ts';
+import { eventDate } from '../facts/dates.ts';
+import { eventNames } from '../facts/event-names.ts';
+import { represent } from '../represent/index.ts';
+import { storyKeysOf } from '../stories/index.ts';
+import { eventIdFor, type Store, type StoreTx, type StoredEvent } from '../store/index.ts';
+import type { AnalysedArticle } from './process.ts';
+
+/**
+ * The second half of ingest: the single writer. `assign` takes analysed articles (from
+ * `processArticle`), skips what the store already holds, decides each one's event with the
+ * online clusterer, and commits articles, events, learned aliases and rejections in one
+ * transaction. The in-memory state (clusterer, aliases, titles, dates) stays in step with the
+ * store: when a commit fails, it is rebuilt from what the store holds.
+ */
+
+export interface AssignResult {
+  added: number;
+  duplicates: number;
+  /** Article id -> event id, for every article of the batch that is in the store now. */
+  assignments: Map<string, string>;
+}
+
+/** A title fit for a list: the first line, cut at a word near 200 characters (a report with no title is shown by its text's first line). */
+function headline(text: string): string {
+  const line = text.trim().split('\n')[0]?.trim() ?? '';
+  // Scripts without spaces carry more per character: a Chinese headline is a few dozen.
+  const limit = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(line) ? 60 : 200;
+  if ([...line].length <= limit) return line;
+  const sentence = /^.+?[。！？!?]/u.exec(line)?.[0];
+  if (sentence && [...sentence].length <= limit) return sentence;
+  const cut = [...line].slice(0, limit).join('');
+  return (limit === 200 ? cut.replace(/\s+\S*$/, '') : cut) + '…';
+}
+
+/** The clusterer and what the summaries need, as rebuilt from the store. */
+interface State {
+  clusterer: OnlineClusterer;
+  aliases: AliasTable;
+  titles: Map<string, { title: string; lang: string }>;
+  firstSeen: Map<string, string>;
+  eventDates: Map<string, string | null>;
+}
+
+export class Writer {
+  readonly store: Store;
+  readonly params: ClusterParams;
+  private readonly stageNames: readonly string[];
+  private state!: State;
+  /** Event numbers this transaction reserved: the next to hand out, and one past the last. */
+  private nextNumber = 0;
+  private endNumber = 0;
+  /** Events absorbed by event-level linking in this process -> the event they went into. */
+  private readonly renamed = new Map<string, string>();
+  /** One assign at a time: the writer is single by design, also within a process. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(store: Store, stageNames: readonly string[], params: ClusterParams) {
+    this.store = store;
+    this.stageNames = stageNames;
+    this.params = params;
+  }
+
+  /** Opens the writer on a store, rebuilding the clustering state the store holds. */
+  static async open(
+    store: Store,
+    stageNames: readonly string[],
+    params: ClusterParams = DEFAULT_PARAMS,
+  ): Promise<Writer> {
+    const writer = new Writer(store, stageNames, params);
+    writer.state = await writer.load();
+    return writer;
+  }
+
+  private async load(): Promise<State> {
+    const state: State = {
+      clusterer: new OnlineClusterer(() => this.newEventId(), this.params),
+      aliases: new AliasTable(),
+      titles: new Map(),
+      firstSeen: new Map(),
+      eventDates: new Map(),
+    };
+    state.aliases.load(await this.store.aliasRows());
+    for await (const row of this.store.clusterRows()) {
+      state.clusterer.restore(
+        toFeatures(
+          row.id,
+          row.lang,
+          row.terms,
+          row.anchors,
+          row.published,
+          represent(row.lang, row.terms, row.anchors).concepts,
+        ),
+        row.eventId,
+      );
+      state.titles.set(row.id, { title: headline(row.title), lang: row.lang });
+      state.eventDates.set(row.id, row.eventDate);
+    }
+    for (const e of await this.store.listEvents()) state.firstSeen.set(e.id, e.firstSeen);
+    return state;
+  }
+
+  get clusterer(): OnlineClusterer {
+    return this.state.clusterer;
+  }
+
+  /** The learned aliases, as of the last commit. */
+  get aliases(): AliasTable {
+    return this.state.aliases;
+  }
+
+  get provenance(): string[] {
+    return [...this.stageNames, this.params.version];
+  }
+
+  private newEventId(): string {
+    if (this.nextNumber >= this.endNumber) {
+      throw new Error('event numbers exhausted: the writer reserves one per article of a batch');
+    }
+    return eventIdFor(this.nextNumber++);
+  }
+
+  /**
+   * Assigns a batch of analysed articles to events and commits them with the batch's
+   * rejections. Articles the store already has (same id, or same normalised text) are counted
+   * as duplicates and keep their event.
+   */
+  assign(articles: readonly AnalysedArticle[], rejections: readonly Rejection[] = []): Promise<AssignResult> {
+    const run = this.queue.then(() => this.assignNow(articles, rejections));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async assignNow(
+    articles: readonly AnalysedArticle[],
+    rejections: readonly Rejection[],
+  ): Promise<AssignResult> {
+    const result: AssignResult = { added: 0, duplicates: 0, assignments: new Map() };
+    const renamed = new Map<string, string>();
+    try {
+      await this.store.transaction(async (tx) => {
+        this.nextNumber = await tx.reserveEventNumbers(Math.max(1, articles.length));
+        this.endNumber = this.nextNumber + Math.max(1, articles.length);
+        const touched = new Set<string>();
+        for (const article of articles) {
+          // The transaction sees its own writes: a repeat within the batch is found too.
+          const sameText = await tx.articleByContentHash(article.contentHash);
+          if (sameText !== null || (await tx.hasArticle(article.id))) {
+            result.duplicates++;
+            result.assignments.set(
+              article.id,
+              (await tx.articleEventId(sameText ?? article.id)) ?? '',
+            );
+            continue;
+          }
+          const stored = { ...this.withAliases(article) };
+          const decision = this.decide(stored);
+          stored.eventId = decision.eventId;
+          if (stored.eventDate === null && !decision.isNew) this.dateFromEvent(stored, decision);
+          await tx.insertArticle(stored);
+          if (stored.eventDate !== null && !decision.isNew) await this.dateUndatedMembers(tx, decision);
+          if (!decision.isNew) await this.learnAliases(tx, stored, decision.eventId);
+          touched.add(decision.eventId);
+          for (const gone of decision.absorbed) {
+            await tx.mergeEvents(gone, decision.eventId);
+            touched.delete(gone);
+            renamed.set(gone, decision.eventId);
+            const seen = this.state.firstSeen.get(gone);
+            const mine = this.state.firstSeen.get(decision.eventId);
+            if (seen && (!mine || seen < mine)) this.state.firstSeen.set(decision.eventId, seen);
+          }
+          result.added++;
+          result.assignments.set(stored.id, decision.eventId);
+        }
+        for (const id of touched) await tx.upsertEvent(this.summarise(id));
+        for (const r of rejections) await tx.recordRejection(r);
+        await tx.releaseEventNumbers(this.nextNumber);
+      });
+    } catch (e) {
+      // The clusterer and alias table took decisions the store did not keep: start again
+      // from what the store holds, so memory never runs ahead of it.
+      this.state = await this.load();
+      throw e;
+    }
+    for (const [gone, into] of renamed) this.renamed.set(gone, into);
+    for (const [articleId, eventId] of result.assignments) {
+      result.assignments.set(articleId, this.resolveEvent(eventId));
+    }
+    return result;
+  }
+
+  /**
+   * Learned aliases give a foreign name form its Latin name (src/anchors/aliases.ts). They are
+   * applied here, as of the article before this one, and not in `process`: that way an
+   * article is matched the same way however the stream was cut into batches.
+   */
+  private withAliases(article: AnalysedArticle): AnalysedArticle {
+    const forms = article.anchors.nameForms ?? [];
+    if (forms.length === 0) return article;
+    const known = new Set(article.anchors.names);
+    const extra = forms
+      .map((f) => this.state.aliases.lookup(f, article.lang))
+      .filter((n): n is string => n !== null && !known.has(n));
+    if (extra.length === 0) return article;
+    const names = [...new Set([...article.anchors.names, ...extra])];
+    const skeletons = new Set(article.anchors.skeletons ?? []);
+    for (const n of extra) {
+      const s = nameSkeleton(n);
+      if (s) skeletons.add(s);
+    }
+    const anchors = { ...article.anchors, names, skeletons: [...skeletons] };
+    return {
+      ...article,
+      anchors,
+      concepts: represent(article.lang, article.terms, anchors).concepts,
+    };
+  }
+
+  private decide(article: AnalysedArticle): Decision {
+    const features = toFeatures(
+      article.id,
+      article.lang,
+      article.terms,
+      article.anchors,
+      article.published,
+      article.concepts,
+    );
+    const decision = this.state.clusterer.add(features);
+    this.state.titles.set(article.id, {
+      title: headline(article.title || article.text),
+      lang: article.lang,
+    });
+    this.state.eventDates.set(article.id, article.eventDate);
+    if (decision.isNew) this.state.firstSeen.set(decision.eventId, article.ingestedAt);
+    return decision;
+  }
+
+  /**
+   * An undated report that joins a dated event: its date expressions (`Tuesday`, `hôm qua`) are
+   * resolved against the latest day the event's other reports give, and without any it takes
+   * that day. This is what the store already knows about the same event.
+   */
+  private dateFromEvent(article: AnalysedArticle, decision: Decision): void {
+    const event = this.state.clusterer.event(decision.eventId);
+    const known = (event?.members ?? [])
+      .map((m) => (m.id === article.id ? null : (this.state.eventDates.get(m.id) ?? null)))
+      .filter((d): d is string => d !== null)
+      .sort();
+    const reference = known[known.length - 1];
+    if (!reference) return;
+    article.eventDate = eventDate(article.text, article.lang, reference);
+    this.state.eventDates.set(article.id, article.eventDate);
+  }
+
+  /**
+   * The other way round: a dated report joins an event whose earlier reports had no date.
+   * They are resolved against the day now known, in the store too.
+   */
+  private async dateUndatedMembers(tx: StoreTx, decision: Decision): Promise<void> {
+    const event = this.state.clusterer.event(decision.eventId);
+    if (!event?.members.some((m) => (this.state.eventDates.get(m.id) ?? null) === null)) return;
+    const articles = await tx.eventArticles(decision.eventId);
+    const known = articles
+      .map((a) => a.eventDate)
+      .filter((d): d is string => d !== null)
+      .sort();
+    const reference = known[known.length - 1];
+    if (!reference) return;
+    for (const a of articles) {
+      if (a.eventDate !== null || a.published !== null) continue;
+      const date = eventDate(a.text, a.lang, reference);
+      if (date === null) continue;
+      await tx.setEventDate(a.id, date);
+      this.state.eventDates.set(a.id, date);
+    }
+  }
+
+  /** Pairs the article's foreign name forms with the event's Latin names (src/anchors/aliases.ts). */
+  private async learnAliases(tx: StoreTx, article: AnalysedArticle, eventId: string): Promise<void> {
+    const forms = article.anchors.nameForms ?? [];
+    if (forms.length === 0) return;
+    const event = this.state.clusterer.event(eventId);
+    if (!event) return;
+    const own = new Set(article.anchors.names);
+    const latin = [...event.anchorCounts.keys()]
+      .filter((k) => k.startsWith('p:'))
+      .map((k) => k.slice(2))
+      .filter((n) => !own.has(n));
+    for (const row of this.state.aliases.observe(eventId, article.lang, forms, latin)) {
+      await tx.saveAlias(row);
+    }
+  }
+
+  /** The event an event id now stands for, after event-level links merged it (or itself). */
+  resolveEvent(eventId: string): string {
+    let current = eventId;
+    while (this.renamed.has(current)) current = this.renamed.get(current)!;
+    return current;
+  }
+
+  /** The stored summary of an event, from the clusterer's current view of it. */
+  summarise(eventId: string): StoredEvent {
+    const { clusterer, titles, eventDates, firstSeen } = this.state;
+    const event = clusterer.event(eventId) as EventState;
+    const central = clusterer.centralMember(event);
+    const head = titles.get(central.id) ?? { title: '', lang: central.lang };
+    const languages = [...new Set(event.members.map((m) => m.lang))].sort();
+    const ranked = (prefix: string) =>
+      [...event.anchorCounts]
+        .filter(([k]) => k.startsWith(prefix))
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([k]) => k.slice(prefix.length));
+    const countryCodes = ranked('c:').slice(0, 5);
+    const countries = countryCodes.map((c) => countryName(c));
+    const names = eventNames(event.members, ranked('p:'), languages, countryCodes);
+    // The span the event covers: the days its reports say it happened (else their publication).
+    const days = event.members
+      .map((m) => eventDates.get(m.id) ?? null)
+      .filter((d): d is string => d !== null)
+      .sort();
+    const now = new Date().toISOString();
+    return {
+      id: eventId,
+      title: head.title || '(untitled)',
+      titleLang: head.lang,
+      languages,
+      names,
+      countries,
+      firstDate: days[0] ?? null,
+      lastDate: days[days.length - 1] ?? null,
+      articleCount: event.members.length,
+      firstSeen: firstSeen.get(eventId) ?? now,
+      updatedAt: now,
+      provenance: this.provenance,
+      storyKeys: storyKeysOf(event.members.map((m) => m.anchors)),
+    };
+  }
+}
