@@ -23,6 +23,8 @@ export const ERRORS = {
   E_STORE_CHECK: 'the store {0} has {1} problem(s)',
   E_BACKUP_PG: '{0} is a PostgreSQL store: back it up with pg_dump and restore with pg_restore (see README)',
   E_INTERRUPTED: 'interrupted by {0}',
+  E_CHOICE: 'unknown {0} "{1}" (use {2})',
+  E_SAME_FILE: '{0} is the store itself: back it up to another file',
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;

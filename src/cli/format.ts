@@ -1,16 +1,15 @@
 import type { Scores } from '../eval/score.ts';
-import type { EventFacts } from '../facts/index.ts';
-import type { StoredEvent } from '../store/types.ts';
-import type { StoredArticle } from '../types.ts';
+import type { EventRow, EventView } from '../query/index.ts';
 
 const f3 = (x: number) => x.toFixed(3);
 
-export function dateSpan(e: StoredEvent): string {
+export function dateSpan(e: EventRow): string {
   if (!e.firstDate) return 'undated';
   return e.firstDate === e.lastDate ? e.firstDate : `${e.firstDate} – ${e.lastDate}`;
 }
 
-export function formatEventLine(e: StoredEvent): string {
+/** An event in two to four lines: id, title, reports, languages, dates, names, countries. */
+export function formatEventLine(e: EventRow): string {
   const who = e.names.length ? `\n    names: ${e.names.join(', ')}` : '';
   const where = e.countries.length ? `\n    countries: ${e.countries.join(', ')}` : '';
   return (
@@ -21,41 +20,38 @@ export function formatEventLine(e: StoredEvent): string {
   );
 }
 
-export function formatEvent(
-  e: StoredEvent,
-  articles: readonly StoredArticle[],
-  facts?: EventFacts,
-): string {
-  const lines = [
-    formatEventLine(facts ? { ...e, title: facts.title.title, titleLang: facts.title.lang } : e),
-  ];
-  if (facts) {
-    for (const s of facts.summary) lines.push(`    > ${s.sentence} [${s.lang} ${s.articleId}]`);
-    if (facts.entities.length) {
-      const who = facts.entities.map(
-        (e) =>
-          `${e.name} (${e.kind}${e.lat !== undefined ? ` ${e.country} ${e.lat.toFixed(2)},${e.lon?.toFixed(2)}` : ''}, ${e.mentions}× in ${e.reports} report${e.reports === 1 ? '' : 's'}, ${e.languages.join('/')})`,
-      );
-      lines.push(`    who/where: ${who.join('; ')}`);
-    }
-    lines.push(`    type: ${facts.type.type}${facts.type.cue ? ` (cue: ${facts.type.cue})` : ''}`);
-    for (const f of facts.figures) {
-      const range = f.min === f.max ? String(f.min) : `${f.min}–${f.max}`;
-      const who = f.reports.map(
-        (r) =>
-          `${r.qualifier === 'exact' ? '' : r.qualifier + ' '}${r.value} [${r.lang}] ${r.articleId}`,
-      );
-      lines.push(`    ${f.kind}: ${range}  (${who.join('; ')})`);
-    }
+/** `show`: the event line, summary, who/where, type, figures, then every report. */
+export function formatEvent(view: EventView): string {
+  const lines = [formatEventLine(view)];
+  for (const s of view.summary) lines.push(`    > ${s.sentence} [${s.lang} ${s.articleId}]`);
+  if (view.entities.length) {
+    const who = view.entities.map(
+      (e) =>
+        `${e.name} (${e.kind}${e.lat !== undefined ? ` ${e.country} ${e.lat.toFixed(2)},${e.lon?.toFixed(2)}` : ''}, ${e.mentions}× in ${e.reports} report${e.reports === 1 ? '' : 's'}, ${e.languages.join('/')})`,
+    );
+    lines.push(`    who/where: ${who.join('; ')}`);
+  }
+  lines.push(`    type: ${view.type.type}${view.type.cue ? ` (cue: ${view.type.cue})` : ''}`);
+  for (const f of view.figures) {
+    const who = f.reports.map(
+      (r) =>
+        `${r.qualifier === 'exact' ? '' : r.qualifier + ' '}${r.value} [${r.lang}] ${r.articleId}`,
+    );
+    lines.push(`    ${f.kind}: ${figureRange(f)}  (${who.join('; ')})`);
   }
   lines.push('');
-  for (const a of articles) {
+  for (const a of view.reports) {
     lines.push(`  [${a.lang}] ${a.id}  ${a.published ?? 'undated'}  ${a.title}`);
     const lead = a.text.split('\n')[0] ?? '';
     if (lead) lines.push(`      ${lead.length > 160 ? lead.slice(0, 157) + '…' : lead}`);
   }
-  lines.push('', `  made by: ${e.provenance.join(', ')}`);
+  lines.push('', `  made by: ${view.provenance.join(', ')}`);
   return lines.join('\n');
+}
+
+/** `12` or `12–15`: a figure across reports. */
+export function figureRange(f: { min: number; max: number }): string {
+  return f.min === f.max ? String(f.min) : `${f.min}–${f.max}`;
 }
 
 export function mean(values: number[]): number {
@@ -97,4 +93,9 @@ export function formatScores(file: string, s: Scores, shuffledOrders: Scores[]):
     );
   }
   return out.join('\n');
+}
+
+/** `--json` output: indented, one trailing newline. */
+export function json(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
 }

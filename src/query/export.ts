@@ -1,15 +1,16 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { eventFacts } from '../facts/index.ts';
-import type { SqliteStore } from '../store/sqlite.ts';
+import type { StoreReader } from '../store/index.ts';
 
 /**
- * `babelwire export`: events, articles and facts as flat tables for analysis tools (pandas,
- * spreadsheets), as JSON Lines or CSV (RFC 4180 quoting, UTF-8, one header row).
+ * The export tables: events, articles, facts (figures) and entities as flat rows for analysis
+ * tools (pandas, spreadsheets), and their JSON Lines and CSV (RFC 4180 quoting, UTF-8, one
+ * header row) text. Writing the files is the front end's business.
  */
 export type ExportFormat = 'jsonl' | 'csv';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['jsonl', 'csv'];
 
-type Row = Record<string, string | number | null>;
+export type Row = Record<string, string | number | null>;
+export type ExportTables = Record<'events' | 'articles' | 'facts' | 'entities', Row[]>;
 
 function csvCell(v: string | number | null): string {
   if (v === null) return '';
@@ -31,15 +32,18 @@ export function toJsonl(rows: readonly Row[]): string {
   return rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '');
 }
 
-export function exportTables(
-  store: SqliteStore,
-): Record<'events' | 'articles' | 'facts' | 'entities', Row[]> {
+/** A table in the format asked for. */
+export function formatTable(rows: readonly Row[], format: ExportFormat): string {
+  return format === 'csv' ? toCsv(rows) : toJsonl(rows);
+}
+
+export async function exportTables(store: StoreReader): Promise<ExportTables> {
   const events: Row[] = [];
   const entities: Row[] = [];
   const articles: Row[] = [];
   const facts: Row[] = [];
-  for (const e of store.listEvents()) {
-    const reports = store.eventArticles(e.id);
+  for (const e of await store.listEvents()) {
+    const reports = await store.eventArticles(e.id);
     const f = eventFacts(reports);
     events.push({
       event_id: e.id,
@@ -97,15 +101,4 @@ export function exportTables(
     }
   }
   return { events, articles, facts, entities };
-}
-
-/** Writes events, articles and facts files into `dir`; returns their paths. */
-export function writeExport(store: SqliteStore, format: ExportFormat, dir: string): string[] {
-  fs.mkdirSync(dir, { recursive: true });
-  const tables = exportTables(store);
-  return (Object.keys(tables) as (keyof typeof tables)[]).map((name) => {
-    const file = path.join(dir, `${name}.${format}`);
-    fs.writeFileSync(file, format === 'csv' ? toCsv(tables[name]) : toJsonl(tables[name]));
-    return file;
-  });
 }
