@@ -1,15 +1,19 @@
 /**
  * Speed figures (never asserted in tests): pipeline articles/second per language and per
- * stage, and the online clusterer's throughput, on the bundled demo corpus and, when present,
+ * stage (the `process` half of ingest), and the writer's assign + commit into SQLite and
+ * PostgreSQL (the other half), on the bundled demo corpus and, when present,
  * the development sets in ../shared/benchmarks.
  *
  *   npm run bench
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { toFeatures, type ClusterFeatures } from '../src/cluster/features.ts';
-import { OnlineClusterer } from '../src/cluster/index.ts';
+import pg from 'pg';
+import { DEFAULT_COMMIT_EVERY } from '../src/config.ts';
+import { processArticle, Writer } from '../src/ingest/index.ts';
 import { readFile } from '../src/ingest/readers.ts';
+import { openStore } from '../src/store/index.ts';
 import { listPacks, packFor, packsDir } from '../src/lexicon/pack.ts';
 import { AliasTable } from '../src/anchors/aliases.ts';
 import { createDefaultPipeline } from '../src/stages.ts';
@@ -50,7 +54,6 @@ console.log(`pipeline init (models, dictionaries): ${(performance.now() - t0).to
 const articles: ArticleInput[] = files.flatMap((f) => readFile(f).articles);
 const stageTimes = new Map<string, number>();
 const perLang = new Map<string, { n: number; ms: number; chars: number }>();
-const features: ClusterFeatures[] = [];
 for (const input of articles) {
   const start = performance.now();
   const a = pipeline.runTimed({ ...input }, { aliases: new AliasTable() }, stageTimes);
@@ -61,7 +64,6 @@ for (const input of articles) {
   entry.ms += ms;
   entry.chars += a.text.length;
   perLang.set(lang, entry);
-  features.push(toFeatures(a.id, lang, a.terms ?? [], a.anchors!, a.published, a.concepts));
 }
 
 console.log(`\npipeline over ${articles.length} articles from ${files.length} files`);
@@ -78,15 +80,76 @@ for (const [lang, e] of [...perLang].sort((a, b) => b[1].n - a[1].n).filter(([, 
   );
 }
 
-let n = 0;
-const clusterer = new OnlineClusterer(() => `e${n++}`);
-const c0 = performance.now();
-for (const f of features) clusterer.add(f);
-const cms = performance.now() - c0;
-console.log(
-  `\nonline clustering: ${features.length} articles in ${cms.toFixed(0)} ms ` +
-    `(${((features.length * 1000) / cms).toFixed(0)} articles/s, ${clusterer.eventCount} events)`,
-);
+// The second half of ingest: the writer's assign and commit, per back end, on the same
+// analysed articles (the first half's cost is the stage table above).
+const analysed = articles.map((input) => processArticle(pipeline, input));
+const targets: {
+  name: string;
+  location: () => Promise<{ url: string; drop: () => Promise<void> }>;
+}[] = [
+  {
+    name: 'SQLite',
+    location: async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'babelwire-bench-'));
+      return {
+        url: path.join(dir, 'bench.db'),
+        drop: async () => fs.rmSync(dir, { recursive: true }),
+      };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    location: async () => {
+      const admin = process.env.BABELWIRE_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+      const name = `babelwire_bench_${process.pid}`;
+      const run = async (q: string) => {
+        const c = new pg.Client({ connectionString: admin });
+        await c.connect();
+        try {
+          await c.query(q);
+        } finally {
+          await c.end();
+        }
+      };
+      await run(`CREATE DATABASE ${name}`);
+      const url = new URL(admin);
+      url.pathname = `/${name}`;
+      return {
+        url: url.toString(),
+        drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      };
+    },
+  },
+];
+for (const target of targets) {
+  let where;
+  try {
+    where = await target.location();
+  } catch (e) {
+    console.log(`\nassign into ${target.name}: skipped (${(e as Error).message})`);
+    continue;
+  }
+  try {
+    const store = await openStore(where.url);
+    const writer = await Writer.open(store, pipeline.names);
+    const c0 = performance.now();
+    for (let i = 0; i < analysed.length; i += DEFAULT_COMMIT_EVERY) {
+      await writer.assign(analysed.slice(i, i + DEFAULT_COMMIT_EVERY));
+    }
+    const cms = performance.now() - c0;
+    const r0 = performance.now();
+    await Writer.open(store, pipeline.names);
+    const rms = performance.now() - r0;
+    console.log(
+      `\nassign + commit into ${target.name}: ${analysed.length} articles in ${cms.toFixed(0)} ms ` +
+        `(${((analysed.length * 1000) / cms).toFixed(0)} articles/s, ${writer.clusterer.eventCount} events, ` +
+        `batches of ${DEFAULT_COMMIT_EVERY}); reopening the store: ${rms.toFixed(0)} ms`,
+    );
+    await store.close();
+  } finally {
+    await where.drop();
+  }
+}
 console.log(
   `heap used: ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`,
 );

@@ -6,20 +6,19 @@
  *   npm run fit -- path/a.jsonl ...   # other labelled files
  *   FIT_ORDERS=5 npm run fit          # fit the mean over stream order and 5 shuffled orders
  *
- * Features are computed once per file with the real pipeline; each grid point then replays the
- * online clusterer (the same class `ingest` uses) in stream order. Gold labels are read only
+ * Articles are analysed once per file with `processArticle`; each grid point then runs the
+ * writer's `assign` (what `ingest` runs) into an in-memory store, in stream order. Gold labels are read only
  * to score. Copy the winner into src/cluster/params.ts by hand, and say so in the changelog.
  */
 import path from 'node:path';
-import { ANCHOR_SHARE, toFeatures, type ClusterFeatures } from '../src/cluster/features.ts';
-import { OnlineClusterer } from '../src/cluster/index.ts';
+import { ANCHOR_SHARE } from '../src/cluster/features.ts';
 import { DEFAULT_PARAMS, type ClusterParams } from '../src/cluster/params.ts';
-import { readGold, shuffled, streamOrder } from '../src/eval/run.ts';
+import { CLUSTER_BATCH, readGold, shuffled, streamOrder } from '../src/eval/run.ts';
 import { score, type GoldDoc } from '../src/eval/score.ts';
+import { processArticle, Writer, type AnalysedArticle } from '../src/ingest/index.ts';
 import { readFile } from '../src/ingest/readers.ts';
-import { AliasTable } from '../src/anchors/aliases.ts';
 import { createDefaultPipeline } from '../src/stages.ts';
-import type { Article } from '../src/types.ts';
+import { openStore } from '../src/store/index.ts';
 
 const BENCH = path.resolve(import.meta.dirname, '..', '..', 'shared', 'benchmarks');
 const files =
@@ -33,37 +32,15 @@ await pipeline.init();
 interface Prepared {
   name: string;
   gold: GoldDoc[];
-  articles: Article[];
-  features: Map<number, ClusterFeatures[]>;
+  articles: AnalysedArticle[];
 }
 
+// The first half of ingest, once per file: the analysis does not depend on the parameters.
 const prepared: Prepared[] = files.map((file) => ({
   name: path.basename(file, '.jsonl'),
   gold: readGold(file),
-  articles: streamOrder(readFile(file).articles).map((input) =>
-    pipeline.run({ ...input }, { aliases: new AliasTable() }),
-  ),
-  features: new Map(),
+  articles: streamOrder(readFile(file).articles).map((input) => processArticle(pipeline, input)),
 }));
-
-function featuresOf(p: Prepared, anchorShare: number): ClusterFeatures[] {
-  let features = p.features.get(anchorShare);
-  if (!features) {
-    features = p.articles.map((a) =>
-      toFeatures(
-        a.id,
-        a.lang ?? 'und',
-        a.terms ?? [],
-        a.anchors!,
-        a.published,
-        a.concepts,
-        anchorShare,
-      ),
-    );
-    p.features.set(anchorShare, features);
-  }
-  return features;
-}
 
 /**
  * FIT_ORDERS=N also scores N seeded shuffled orders and fits their mean with the stream order's:
@@ -71,16 +48,33 @@ function featuresOf(p: Prepared, anchorShare: number): ClusterFeatures[] {
  */
 const ORDERS = Number(process.env.FIT_ORDERS ?? 0);
 
-function run(p: Prepared, params: ClusterParams, anchorShare: number): number {
-  const inStreamOrder = featuresOf(p, anchorShare);
-  const orders = [inStreamOrder];
-  for (let k = 1; k <= ORDERS; k++) orders.push(shuffled(inStreamOrder, k));
+/** The second half, per grid point: the writer's assign into an in-memory store, as ingest does. */
+async function clusterOnce(
+  articles: readonly AnalysedArticle[],
+  params: ClusterParams,
+  anchorShare: number,
+): Promise<Map<string, string>> {
+  const store = await openStore(':memory:');
+  try {
+    const writer = await Writer.open(store, pipeline.names, params, { anchorShare });
+    const assignments = new Map<string, string>();
+    for (let i = 0; i < articles.length; i += CLUSTER_BATCH) {
+      const result = await writer.assign(articles.slice(i, i + CLUSTER_BATCH));
+      for (const [id, event] of result.assignments) assignments.set(id, event);
+    }
+    for (const [id, event] of assignments) assignments.set(id, writer.resolveEvent(event));
+    return assignments;
+  } finally {
+    await store.close();
+  }
+}
+
+async function run(p: Prepared, params: ClusterParams, anchorShare: number): Promise<number> {
+  const orders = [p.articles];
+  for (let k = 1; k <= ORDERS; k++) orders.push(shuffled(p.articles, k));
   let sum = 0;
-  for (const features of orders) {
-    let n = 0;
-    const clusterer = new OnlineClusterer(() => `e${n++}`, params);
-    for (const f of features) clusterer.add(f);
-    sum += score(p.gold, clusterer.assignments()).bcubed.f1;
+  for (const articles of orders) {
+    sum += score(p.gold, await clusterOnce(articles, params, anchorShare)).bcubed.f1;
   }
   return sum / orders.length;
 }
@@ -115,7 +109,8 @@ for (const anchorShare of grid.anchorShare)
               threshold,
               linkThreshold,
             };
-            const perFile = prepared.map((p) => run(p, params, anchorShare));
+            const perFile: number[] = [];
+            for (const p of prepared) perFile.push(await run(p, params, anchorShare));
             const mean = perFile.reduce((a, b) => a + b, 0) / perFile.length;
             const line =
               `mean ${mean.toFixed(4)}  ${prepared.map((p, i) => `${p.name} ${perFile[i].toFixed(3)}`).join('  ')}  ` +

@@ -43,7 +43,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     packsDir: env.BABELWIRE_PACKS || path.join(dataHome, 'babelwire', 'packs'),
     dictdDir: env.BABELWIRE_DICTD || '/usr/share/dictd',
     geonamesDir: env.BABELWIRE_GEONAMES || '/usr/share/locale',
-    commitEvery: positive('BABELWIRE_COMMIT_EVERY', env.BABELWIRE_COMMIT_EVERY, DEFAULT_COMMIT_EVERY),
+    commitEvery: positive(
+      'BABELWIRE_COMMIT_EVERY',
+      env.BABELWIRE_COMMIT_EVERY,
+      DEFAULT_COMMIT_EVERY,
+    ),
     commitMs: positive('BABELWIRE_COMMIT_MS', env.BABELWIRE_COMMIT_MS, DEFAULT_COMMIT_MS),
   };
 }

@@ -19,9 +19,11 @@ export const ERRORS = {
   E_NO_STORE: 'no store at {0}: run "babelwire ingest PATH…" or "babelwire demo" first',
   E_STORE_OPEN: 'cannot open the store {0}: {1}',
   E_STORE_UNREACHABLE: 'cannot reach PostgreSQL at {0} ({1}); is the server running?',
-  E_STORE_NEWER: 'the store {0} has schema {1}, newer than the {2} this Babelwire reads: upgrade Babelwire (a store is never downgraded)',
+  E_STORE_NEWER:
+    'the store {0} has schema {1}, newer than the {2} this Babelwire reads: upgrade Babelwire (a store is never downgraded)',
   E_STORE_CHECK: 'the store {0} has {1} problem(s)',
-  E_BACKUP_PG: '{0} is a PostgreSQL store: back it up with pg_dump and restore with pg_restore (see README)',
+  E_BACKUP_PG:
+    '{0} is a PostgreSQL store: back it up with pg_dump and restore with pg_restore (see README)',
   E_INTERRUPTED: 'interrupted by {0}',
   E_CHOICE: 'unknown {0} "{1}" (use {2})',
   E_SAME_FILE: '{0} is the store itself: back it up to another file',

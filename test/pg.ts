@@ -1,7 +1,8 @@
 import pg from 'pg';
 
 /** The PostgreSQL the tests use (.ci/run starts it when it is down). */
-export const PG_ADMIN_URL = process.env.BABELWIRE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const PG_ADMIN_URL =
+  process.env.BABELWIRE_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /**
  * A fresh database for one test, and a function that drops it. Each test run makes its own,

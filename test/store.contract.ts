@@ -200,13 +200,16 @@ export function storeContract(open: () => Promise<Store>): void {
       assert.ok(!(await store.listEvents({ since: '2021-01-01' })).some((e) => e.id === 'ev-3'));
       assert.equal((await store.listEvents({ limit: 1 })).length, 1);
       const [r] = await store.rejections();
-      assert.deepEqual({ ...r, at: undefined }, {
-        file: 'f.jsonl',
-        line: 3,
-        code: 'E_JSON',
-        reason: 'bad',
-        at: undefined,
-      });
+      assert.deepEqual(
+        { ...r, at: undefined },
+        {
+          file: 'f.jsonl',
+          line: 3,
+          code: 'E_JSON',
+          reason: 'bad',
+          at: undefined,
+        },
+      );
       assert.equal((await store.stats()).rejected, 1);
     } finally {
       await store.close();
@@ -226,7 +229,10 @@ export function storeContract(open: () => Promise<Store>): void {
         await tx.upsertEvent(event('ev-k', 3));
       });
       const report = await store.check();
-      assert.deepEqual(report.problems.map((p) => p.check).sort(), ['article-event', 'event-count']);
+      assert.deepEqual(report.problems.map((p) => p.check).sort(), [
+        'article-event',
+        'event-count',
+      ]);
       assert.ok(report.schemaVersion >= 3);
     } finally {
       await store.close();

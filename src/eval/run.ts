@@ -41,7 +41,10 @@ export async function clusterArticles(
   const tmpDir = options.db ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'babelwire-'));
   const store = await openStore(options.db ?? path.join(tmpDir!, 'cluster.db'));
   try {
-    const engine = await Engine.open(store, { params: options.params, resources: options.resources });
+    const engine = await Engine.open(store, {
+      params: options.params,
+      resources: options.resources,
+    });
     const summary = await engine.ingest(articles, {
       commitEvery: CLUSTER_BATCH,
       commitMs: Number.POSITIVE_INFINITY,

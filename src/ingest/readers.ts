@@ -233,7 +233,8 @@ function readHtml(file: string, html: string, batch: FileBatch): void {
 }
 
 /** Elements that end a line of text when rendered. */
-const BLOCKS = 'p, div, li, h1, h2, h3, h4, h5, h6, tr, blockquote, pre, section, article, figcaption, dd, dt';
+const BLOCKS =
+  'p, div, li, h1, h2, h3, h4, h5, h6, tr, blockquote, pre, section, article, figcaption, dd, dt';
 
 /**
  * The text of extracted HTML with its line structure: `<br>` and the end of every paragraph
@@ -241,7 +242,8 @@ const BLOCKS = 'p, div, li, h1, h2, h3, h4, h5, h6, tr, blockquote, pre, section
  */
 export function blockText(html: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  for (const br of [...document.querySelectorAll('br')]) br.replaceWith(document.createTextNode('\n'));
+  for (const br of [...document.querySelectorAll('br')])
+    br.replaceWith(document.createTextNode('\n'));
   for (const block of [...document.querySelectorAll(BLOCKS)]) {
     block.appendChild(document.createTextNode('\n'));
   }
@@ -319,10 +321,7 @@ const READ_CHUNK = 1 << 20;
  * The lines of a JSON Lines file, streamed: rejections for the bad ones, and an index of the
  * good ones (byte offset, length, line, publication date). Memory is the index, not the file.
  */
-async function indexJsonLines(
-  file: string,
-  rejections: Rejection[],
-): Promise<LineEntry[]> {
+async function indexJsonLines(file: string, rejections: Rejection[]): Promise<LineEntry[]> {
   const entries: LineEntry[] = [];
   const handle = await fs.promises.open(file, 'r');
   try {
@@ -347,7 +346,9 @@ async function indexJsonLines(
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, READ_CHUNK, position);
       if (bytesRead === 0) break;
-      const data = carry.length ? Buffer.concat([carry, buffer.subarray(0, bytesRead)]) : Buffer.from(buffer.subarray(0, bytesRead));
+      const data = carry.length
+        ? Buffer.concat([carry, buffer.subarray(0, bytesRead)])
+        : Buffer.from(buffer.subarray(0, bytesRead));
       const dataOffset = carry.length ? carryOffset : position;
       position += bytesRead;
       let start = 0;
@@ -362,7 +363,9 @@ async function indexJsonLines(
       if (carry.length > MAX_ARTICLE_BYTES * 4) {
         // A "line" this long is no article; skip to its end without holding it.
         line++;
-        rejections.push(rejection(file, line, new BabelwireError('E_TOO_LARGE', carry.length, MAX_ARTICLE_BYTES)));
+        rejections.push(
+          rejection(file, line, new BabelwireError('E_TOO_LARGE', carry.length, MAX_ARTICLE_BYTES)),
+        );
         const rest = await skipLine(handle, position);
         position = rest;
         carry = Buffer.alloc(0);

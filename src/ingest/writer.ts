@@ -1,7 +1,7 @@
 import { AliasTable } from '../anchors/aliases.ts';
 import { countryName } from '../anchors/countries.ts';
 import { nameSkeleton } from '../anchors/translit.ts';
-import { toFeatures } from '../cluster/features.ts';
+import { ANCHOR_SHARE, toFeatures, type ClusterFeatures } from '../cluster/features.ts';
 import { OnlineClusterer, type Decision, type EventState } from '../cluster/index.ts';
 import { DEFAULT_PARAMS, type ClusterParams } from '../cluster/params.ts';
 import type { Rejection } from '../errors.ts';
@@ -48,8 +48,16 @@ interface State {
   eventDates: Map<string, string | null>;
 }
 
+/** Sees each decision as it is taken (scripts/trace-joins.ts); never changes it. */
+export interface DecisionObserver {
+  before?(features: ClusterFeatures, clusterer: OnlineClusterer): void;
+  after?(features: ClusterFeatures, decision: Decision, clusterer: OnlineClusterer): void;
+}
+
 export class Writer {
   readonly store: Store;
+  /** Set by tools that explain decisions; the writer works the same without it. */
+  observer: DecisionObserver | null = null;
   readonly params: ClusterParams;
   private readonly stageNames: readonly string[];
   private state!: State;
@@ -61,10 +69,19 @@ export class Writer {
   /** One assign at a time: the writer is single by design, also within a process. */
   private queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(store: Store, stageNames: readonly string[], params: ClusterParams) {
+  /** The share of a concept vector its anchors get (src/cluster/features.ts; fitted). */
+  private readonly anchorShare: number;
+
+  private constructor(
+    store: Store,
+    stageNames: readonly string[],
+    params: ClusterParams,
+    anchorShare: number,
+  ) {
     this.store = store;
     this.stageNames = stageNames;
     this.params = params;
+    this.anchorShare = anchorShare;
   }
 
   /** Opens the writer on a store, rebuilding the clustering state the store holds. */
@@ -72,8 +89,9 @@ export class Writer {
     store: Store,
     stageNames: readonly string[],
     params: ClusterParams = DEFAULT_PARAMS,
+    options: { anchorShare?: number } = {},
   ): Promise<Writer> {
-    const writer = new Writer(store, stageNames, params);
+    const writer = new Writer(store, stageNames, params, options.anchorShare ?? ANCHOR_SHARE);
     writer.state = await writer.load();
     return writer;
   }
@@ -96,6 +114,7 @@ export class Writer {
           row.anchors,
           row.published,
           represent(row.lang, row.terms, row.anchors).concepts,
+          this.anchorShare,
         ),
         row.eventId,
       );
@@ -131,7 +150,10 @@ export class Writer {
    * rejections. Articles the store already has (same id, or same normalised text) are counted
    * as duplicates and keep their event.
    */
-  assign(articles: readonly AnalysedArticle[], rejections: readonly Rejection[] = []): Promise<AssignResult> {
+  assign(
+    articles: readonly AnalysedArticle[],
+    rejections: readonly Rejection[] = [],
+  ): Promise<AssignResult> {
     const run = this.queue.then(() => this.assignNow(articles, rejections));
     this.queue = run.catch(() => undefined);
     return run;
@@ -164,7 +186,8 @@ export class Writer {
           stored.eventId = decision.eventId;
           if (stored.eventDate === null && !decision.isNew) this.dateFromEvent(stored, decision);
           await tx.insertArticle(stored);
-          if (stored.eventDate !== null && !decision.isNew) await this.dateUndatedMembers(tx, decision);
+          if (stored.eventDate !== null && !decision.isNew)
+            await this.dateUndatedMembers(tx, decision);
           if (!decision.isNew) await this.learnAliases(tx, stored, decision.eventId);
           touched.add(decision.eventId);
           for (const gone of decision.absorbed) {
@@ -230,8 +253,11 @@ export class Writer {
       article.anchors,
       article.published,
       article.concepts,
+      this.anchorShare,
     );
+    this.observer?.before?.(features, this.state.clusterer);
     const decision = this.state.clusterer.add(features);
+    this.observer?.after?.(features, decision, this.state.clusterer);
     this.state.titles.set(article.id, {
       title: headline(article.title || article.text),
       lang: article.lang,
@@ -282,7 +308,11 @@ export class Writer {
   }
 
   /** Pairs the article's foreign name forms with the event's Latin names (src/anchors/aliases.ts). */
-  private async learnAliases(tx: StoreTx, article: AnalysedArticle, eventId: string): Promise<void> {
+  private async learnAliases(
+    tx: StoreTx,
+    article: AnalysedArticle,
+    eventId: string,
+  ): Promise<void> {
     const forms = article.anchors.nameForms ?? [];
     if (forms.length === 0) return;
     const event = this.state.clusterer.event(eventId);

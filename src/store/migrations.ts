@@ -152,7 +152,10 @@ export async function migrate(
     await transaction(async (trx) => {
       for (const statement of step.ddl[kind]) await sql.raw(statement).execute(trx);
       const at = new Date().toISOString();
-      await trx.insertInto('schema_version').values({ version: step.version, applied_at: at }).execute();
+      await trx
+        .insertInto('schema_version')
+        .values({ version: step.version, applied_at: at })
+        .execute();
       await trx
         .insertInto('meta')
         .values({ key: 'schema', value: String(step.version) })

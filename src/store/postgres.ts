@@ -27,7 +27,13 @@ function hostPort(url: string): string {
 }
 
 /** Errors that mean "no server there", as opposed to a server that refused us. */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'EAI_AGAIN']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+]);
 
 /**
  * The shared store: PostgreSQL through `pg`. The same queries as SQLite (src/store/sql-store.ts);
@@ -56,7 +62,11 @@ export class PostgresStore extends SqlStore {
       await pool.end().catch(() => undefined);
       const code = (e as NodeJS.ErrnoException).code ?? '';
       if (UNREACHABLE.has(code) || /timeout/i.test((e as Error).message)) {
-        throw new BabelwireError('E_STORE_UNREACHABLE', hostPort(url), code || (e as Error).message);
+        throw new BabelwireError(
+          'E_STORE_UNREACHABLE',
+          hostPort(url),
+          code || (e as Error).message,
+        );
       }
       throw new BabelwireError('E_STORE_OPEN', redactUrl(url), (e as Error).message);
     }
@@ -78,6 +88,9 @@ export class PostgresStore extends SqlStore {
        JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = current_schema() AND NOT i.indisvalid`,
     );
-    return invalid.rows.map((r) => ({ check: 'postgres-index', detail: `index ${r.name} is invalid` }));
+    return invalid.rows.map((r) => ({
+      check: 'postgres-index',
+      detail: `index ${r.name} is invalid`,
+    }));
   }
 }

@@ -84,7 +84,11 @@ class SqlReader implements StoreReader {
   async storedIds(ids: readonly string[]): Promise<Set<string>> {
     const found = new Set<string>();
     for (const part of chunks([...new Set(ids)], IN_CHUNK)) {
-      const rows = await this.db.selectFrom('articles').select('id').where('id', 'in', part).execute();
+      const rows = await this.db
+        .selectFrom('articles')
+        .select('id')
+        .where('id', 'in', part)
+        .execute();
       for (const r of rows) found.add(r.id);
     }
     return found;
@@ -109,7 +113,11 @@ class SqlReader implements StoreReader {
   }
 
   async getEvent(id: string): Promise<StoredEvent | null> {
-    const row = await this.db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row ? toEvent(row) : null;
   }
 
@@ -310,7 +318,11 @@ class SqlTx extends SqlReader implements StoreTx {
   }
 
   async mergeEvents(from: string, into: string): Promise<void> {
-    await this.db.updateTable('articles').set({ event_id: into }).where('event_id', '=', from).execute();
+    await this.db
+      .updateTable('articles')
+      .set({ event_id: into })
+      .where('event_id', '=', from)
+      .execute();
     await this.db.deleteFrom('events').where('id', '=', from).execute();
   }
 
@@ -325,7 +337,13 @@ class SqlTx extends SqlReader implements StoreTx {
   async recordRejection(r: Rejection): Promise<void> {
     await this.db
       .insertInto('rejections')
-      .values({ file: r.file, line: r.line, code: r.code, reason: r.reason, at: new Date().toISOString() })
+      .values({
+        file: r.file,
+        line: r.line,
+        code: r.code,
+        reason: r.reason,
+        at: new Date().toISOString(),
+      })
       .onConflict((oc) => oc.columns(['file', 'line', 'code', 'reason']).doNothing())
       .execute();
   }
@@ -334,7 +352,9 @@ class SqlTx extends SqlReader implements StoreTx {
     await this.db
       .insertInto('aliases')
       .values(row)
-      .onConflict((oc) => oc.columns(['form', 'lang', 'canonical']).doUpdateSet({ support: row.support }))
+      .onConflict((oc) =>
+        oc.columns(['form', 'lang', 'canonical']).doUpdateSet({ support: row.support }),
+      )
       .execute();
   }
 
@@ -351,7 +371,11 @@ class SqlTx extends SqlReader implements StoreTx {
   async releaseEventNumbers(next: number): Promise<void> {
     // Inside the reserving transaction nobody else can have reserved since (SQLite holds the
     // write lock, PostgreSQL the counter row's lock), so the counter simply steps back.
-    await this.db.updateTable('counters').set({ value: next - 1 }).where('name', '=', 'event').execute();
+    await this.db
+      .updateTable('counters')
+      .set({ value: next - 1 })
+      .where('name', '=', 'event')
+      .execute();
   }
 }
 
@@ -400,7 +424,10 @@ export abstract class SqlStore extends SqlReader implements Store {
       SELECT a.event_id, COUNT(*) AS n FROM articles a LEFT JOIN events e ON e.id = a.event_id
       WHERE e.id IS NULL GROUP BY a.event_id`.execute(this.db);
     for (const r of orphans.rows) {
-      problem('article-event', `${Number(r.n)} article(s) in event ${r.event_id}, which is not stored`);
+      problem(
+        'article-event',
+        `${Number(r.n)} article(s) in event ${r.event_id}, which is not stored`,
+      );
     }
     const counts = await sql<{ id: string; article_count: number; n: number }>`
       SELECT e.id, e.article_count, COUNT(a.id) AS n FROM events e

@@ -98,10 +98,14 @@ export async function restoreSqlite(source: string, target: string): Promise<voi
 /** The schema version of a file that should be a Babelwire store (read-only). */
 function backupVersion(db: Database.Database, file: string): number {
   const tables = new Set(
-    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]),
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
   );
   if (!tables.has('articles') || !tables.has('events')) {
-    throw new BabelwireError('E_STORE_OPEN', file, 'not a Babelwire store (no articles or events table)');
+    throw new BabelwireError(
+      'E_STORE_OPEN',
+      file,
+      'not a Babelwire store (no articles or events table)',
+    );
   }
   if (tables.has('schema_version')) {
     const v = db.prepare('SELECT MAX(version) FROM schema_version').pluck().get();

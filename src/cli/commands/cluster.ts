@@ -17,7 +17,10 @@ export function register(program: Command): void {
     )
     .argument('<in>', 'input .jsonl')
     .requiredOption('--out <file>', 'predictions .jsonl to write')
-    .option('--db <store>', 'store to use, a file or postgres:// URL (default: a fresh temporary store)')
+    .option(
+      '--db <store>',
+      'store to use, a file or postgres:// URL (default: a fresh temporary store)',
+    )
     .option('--quiet', 'no progress output')
     .action(async (input: string, opts: { out: string; db?: string; quiet?: boolean }) => {
       const batch = readFile(input);

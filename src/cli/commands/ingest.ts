@@ -39,7 +39,10 @@ function resources(opts: IngestCommandOptions): PipelineResources {
   };
 }
 
-async function* allFiles(files: readonly string[], onCount: (n: number) => void): AsyncGenerator<ReadItem> {
+async function* allFiles(
+  files: readonly string[],
+  onCount: (n: number) => void,
+): AsyncGenerator<ReadItem> {
   for (const file of files) yield* readOrdered(file, onCount);
 }
 
@@ -61,7 +64,10 @@ export async function ingestPaths(
   const notThere = missing.filter((r) => r.code === 'E_READ');
   if (notThere.length > 0) {
     // A mistyped path is a mistake in the command, not a rejected article.
-    throw new BabelwireError('E_USAGE', notThere.map((r) => `${r.file}: no such file or folder`).join('; '));
+    throw new BabelwireError(
+      'E_USAGE',
+      notThere.map((r) => `${r.file}: no such file or folder`).join('; '),
+    );
   }
   const engine = await Engine.open(store, { resources: resources(opts) });
   const bar = progress({ quiet: opts.quiet });
@@ -105,7 +111,8 @@ export async function ingestPaths(
 
 function positiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new BabelwireError('E_USAGE', `expected a whole number above 0, got "${value}"`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new BabelwireError('E_USAGE', `expected a whole number above 0, got "${value}"`);
   return n;
 }
 
@@ -123,7 +130,10 @@ export function register(program: Command): void {
       )
       .argument('<paths...>', 'files or folders to ingest')
       .option('--zh-dict <file>', 'extra Chinese words (names), one per line, kept whole by jieba')
-      .option('--vi-lexicon <file>', 'Vietnamese multi-syllable words, one per line, for word grouping')
+      .option(
+        '--vi-lexicon <file>',
+        'Vietnamese multi-syllable words, one per line, for word grouping',
+      )
       .option('--commit-every <n>', 'articles per commit', positiveInt)
       .option('--quiet', 'no progress output'),
   ).action(async (paths: string[], opts: IngestCommandOptions) => {
