@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import Database from 'better-sqlite3';
 import { eventDate, resolveDates } from '../src/facts/dates.ts';
 import { datelineDate } from '../src/facts/dateline.ts';
 import { normalizeText } from '../src/normalize/index.ts';
-import { Ingestor } from '../src/ingest/index.ts';
-import { SqliteStore } from '../src/store/sqlite.ts';
-import type { ArticleInput } from '../src/types.ts';
-import { ROOT, sample, tempDir } from './helpers.ts';
+import { ROOT, sample } from './helpers.ts';
 import { scoreDates, type DateCase } from '../src/facts/eval.ts';
 import fs from 'node:fs';
 
@@ -81,76 +77,3 @@ describe('publication date from a dateline', () => {
   });
 });
 
-describe('store schema 1 -> 2', () => {
-  it('adds the event-date column and keeps what was stored', () => {
-    const file = path.join(tempDir(), 'old.db');
-    new SqliteStore(file).close();
-    const db = new Database(file);
-    db.exec(`INSERT INTO articles (id, content_hash, title, text, raw_title, raw_text, lang, terms,
-      anchors, captions, event_id, ingested_at) VALUES ('a', 'h', 't', 'x', 't', 'x', 'en', '[]',
-      '{"numbers":[],"dates":[],"names":[],"countries":[]}', '[]', 'ev-1', '2020-01-01')`);
-    db.exec('ALTER TABLE articles DROP COLUMN event_date');
-    db.prepare("UPDATE meta SET value = '1' WHERE key = 'schema'").run();
-    db.close();
-    const store = new SqliteStore(file);
-    assert.ok(store.hasArticle('a'));
-    assert.equal(store.eventArticles('ev-1')[0].eventDate, null);
-    store.close();
-  });
-});
-
-/** Two English reports of one market fire; only the first carries a publication date. */
-const FIRE = {
-  dated:
-    'A fire destroyed the Riverside market in Hanoi on Monday, killing three traders, officials said.',
-  undated:
-    'Three traders were killed when a fire destroyed the Riverside market in Hanoi on Monday, officials said.',
-};
-
-function fireReport(id: 'dated' | 'undated'): ArticleInput {
-  return {
-    id,
-    idDerived: false,
-    title: 'Fire destroys Riverside market in Hanoi',
-    text: FIRE[id],
-    lang: 'en',
-    published: id === 'dated' ? '2026-03-10' : null,
-    url: null,
-    source: null,
-    origin: { file: 'test', line: 1 },
-  };
-}
-
-describe('time: an undated report takes what the store knows about its event', () => {
-  it('resolves an undated report against the day its event is known to have happened', async () => {
-    const store = new SqliteStore(path.join(tempDir(), 'dates.db'));
-    try {
-      const ingestor = await Ingestor.open(store);
-      const r = ingestor.ingest([fireReport('dated'), fireReport('undated')]);
-      const event = r.assignments.get('dated')!;
-      assert.equal(r.assignments.get('undated'), event, 'the two reports are one event');
-      const undated = store.eventArticles(event).find((a) => a.id === 'undated')!;
-      // 2026-03-10 is a Tuesday: the Monday the reports speak of is the 9th.
-      assert.equal(undated.eventDate, '2026-03-09');
-    } finally {
-      store.close();
-    }
-  });
-
-  it('dates an undated report stored earlier once a dated report of its event arrives', async () => {
-    const store = new SqliteStore(path.join(tempDir(), 'dates.db'));
-    try {
-      const ingestor = await Ingestor.open(store);
-      const first = ingestor.ingest([fireReport('undated')]);
-      assert.equal(first.assignments.size, 1);
-      const r = ingestor.ingest([fireReport('dated')]);
-      const event = r.assignments.get('dated')!;
-      assert.equal(first.assignments.get('undated'), event, 'the two reports are one event');
-      const undated = store.eventArticles(event).find((a) => a.id === 'undated')!;
-      // 2026-03-10 is a Tuesday: the Monday the reports speak of is the 9th.
-      assert.equal(undated.eventDate, '2026-03-09');
-    } finally {
-      store.close();
-    }
-  });
-});

@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { expandPaths, MAX_ARTICLE_BYTES, readFile, splitTitle } from '../src/ingest/readers.ts';
+import {
+  blockText,
+  expandPaths,
+  isRejection,
+  MAX_ARTICLE_BYTES,
+  readFile,
+  readOrdered,
+  splitTitle,
+  streamOrder,
+  type ReadItem,
+} from '../src/ingest/readers.ts';
 import { sample, tempDir } from './helpers.ts';
 
 describe('readers: bad input is rejected with file, line and reason', () => {
@@ -111,5 +121,73 @@ describe('readers: formats', () => {
     assert.equal(a.lang, 'en');
     assert.ok(a.text.includes('demand a new election'));
     assert.ok(!a.text.includes('Home'), 'navigation is not main text');
+  });
+});
+
+describe('readers: streaming', () => {
+  const collect = async (it: AsyncIterable<ReadItem>) => {
+    const out: ReadItem[] = [];
+    for await (const x of it) out.push(x);
+    return out;
+  };
+
+  it('a JSON Lines file streams in the same order and with the same rejections as a whole read', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'stream.jsonl');
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const day = String(1 + ((i * 7) % 28)).padStart(2, '0');
+      const published = i % 5 === 0 ? null : `2020-10-${day}`;
+      // Long lines, so that lines cross the reader's 1 MB chunks.
+      lines.push(
+        JSON.stringify({ id: `s${i}`, title: `T${i}`, text: 'word '.repeat(120), published }),
+      );
+      if (i % 997 === 0) lines.push('{"broken": ');
+    }
+    fs.writeFileSync(file, lines.join('\r\n') + '\n');
+    let counted = 0;
+    const items = await collect(readOrdered(file, (n) => (counted = n)));
+    const whole = readFile(file);
+    const articles = items.filter((x) => !isRejection(x));
+    assert.equal(counted, 3000);
+    assert.deepEqual(
+      articles.map((a) => ('id' in a ? a.id : '')),
+      streamOrder(whole.articles).map((a) => a.id),
+    );
+    assert.deepEqual(items.filter(isRejection), whole.rejections);
+    assert.deepEqual(
+      whole.rejections.map((r) => r.line),
+      [2, 1000, 1998, 2996],
+    );
+  });
+
+  it('an unreadable file is one rejection, not a crash', async () => {
+    const items = await collect(readOrdered(path.join(tempDir(), 'gone.jsonl')));
+    assert.equal(items.length, 1);
+    assert.ok(isRejection(items[0]) && items[0].code === 'E_READ');
+  });
+});
+
+describe('readers: HTML keeps its line breaks', () => {
+  it('<br> and paragraph ends become new lines (FL<br>June is not FLJune)', () => {
+    assert.equal(
+      blockText('<p>Jacksonville, FL<br>June 3</p><p>Second paragraph</p>').trim(),
+      'Jacksonville, FL\nJune 3\nSecond paragraph',
+    );
+  });
+
+  it('an HTML page read from a file keeps them too', () => {
+    const file = path.join(tempDir(), 'page.html');
+    const para = 'The council met on Monday to discuss the flood defences of the river town. ';
+    fs.writeFileSync(
+      file,
+      `<html lang="en"><head><title>Floods</title></head><body><article><h1>Floods</h1>
+       <p>${para.repeat(4)}</p><p>Reported by Jane Doe, FL<br>June 3, 2024</p>
+       <p>${para.repeat(4)}</p></article></body></html>`,
+    );
+    const { articles } = readFile(file);
+    assert.equal(articles.length, 1);
+    assert.match(articles[0].text, /FL\nJune 3, 2024/);
+    assert.doesNotMatch(articles[0].text, /FLJune/);
   });
 });
