@@ -53,7 +53,11 @@ export interface Article extends ArticleInput {
   crawlDate?: string | null;
   /** Multi-syllable words the input already marked (Vietnamese `bầu_cử`). */
   hintWords?: string[];
-  langSource?: 'input' | 'detected' | 'unknown';
+  /**
+   * Where `lang` came from: the input's tag, fastText, fastText over a tag the text plainly
+   * contradicts (src/language/), or nowhere (`und`).
+   */
+  langSource?: 'input' | 'detected' | 'detected-over-declared' | 'unknown';
   /** Where the publication date came from (src/facts/dateline.ts). */
   publishedSource?: 'input' | 'dateline' | 'unknown';
   langConfidence?: number;

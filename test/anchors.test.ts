@@ -6,11 +6,11 @@ import { dateAnchors } from '../src/anchors/dates.ts';
 import { nameAnchors, nameAnchorsAndRuns, nameKey } from '../src/anchors/names.ts';
 import { numberAnchors } from '../src/anchors/numbers.ts';
 import { normalizeText } from '../src/normalize/index.ts';
-import { sample } from './helpers.ts';
+import { normalized, sample } from './helpers.ts';
 
 describe('anchors', () => {
   it('Latin-script names in Vietnamese match their English form', () => {
-    const vi = nameAnchors(normalizeText(sample('000')).text, 'vi');
+    const vi = nameAnchors(normalized(sample('000'), 'vi'), 'vi');
     const en = nameAnchors(normalizeText(sample('003')).text, 'en');
     assert.ok(vi.includes('bakiyev') && vi.includes('akayev'));
     assert.ok(en.includes('akayev'), 'the English report names Akayev too');
@@ -18,7 +18,7 @@ describe('anchors', () => {
   });
 
   it('keeps names of several words whole, without the country or possessive before them', () => {
-    const vi = nameAnchorsAndRuns(normalizeText(sample('000')).text, 'vi').runs;
+    const vi = nameAnchorsAndRuns(normalized(sample('000'), 'vi'), 'vi').runs;
     assert.ok(vi.includes('Askar Akayev'), vi.join(' | '));
     assert.ok(!vi.some((r) => r.startsWith('Kyrgyzstan')), 'Tổng thống Kyrgyzstan Askar Akayev');
     const en = nameAnchorsAndRuns(

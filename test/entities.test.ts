@@ -7,11 +7,10 @@ import { cityFitsCountries, cityPlace } from '../src/anchors/places.ts';
 import { eventEntities } from '../src/facts/entities.ts';
 import { nameMentions, type NameKind } from '../src/facts/entity-kind.ts';
 import { readJsonl, scoreEntityKinds, type EntityKindCase } from '../src/facts/eval.ts';
-import { normalizeText } from '../src/normalize/index.ts';
 import { findCountries } from '../src/anchors/countries.ts';
 import { chineseNameCandidates } from '../src/segment/index.ts';
 import type { StoredArticle } from '../src/types.ts';
-import { ROOT, sample } from './helpers.ts';
+import { ROOT, normalized, sample } from './helpers.ts';
 
 const FACTS = path.join(ROOT, 'examples', 'facts');
 
@@ -24,7 +23,7 @@ function kindOf(text: string, lang: string, surface: string): NameKind | null {
 }
 
 function article(id: string, raw: string, lang: string): StoredArticle {
-  const { text } = normalizeText(raw);
+  const text = normalized(raw, lang);
   return {
     id,
     title: '',

@@ -4,14 +4,13 @@ import { describe, it } from 'node:test';
 import { readFigureCases, scoreFigures } from '../src/facts/eval.ts';
 import { extractFigures, figureRanges } from '../src/facts/figures.ts';
 import { classifyEvent } from '../src/facts/types.ts';
-import { normalizeText } from '../src/normalize/index.ts';
 import { represent } from '../src/represent/index.ts';
 import { segmentTerms } from '../src/segment/index.ts';
-import { ROOT, sample } from './helpers.ts';
+import { ROOT, normalized, sample } from './helpers.ts';
 
 const FACTS = path.join(ROOT, 'examples', 'facts');
 const has = (text: string, lang: string, kind: string, value: number) =>
-  extractFigures(normalizeText(text).text, lang).some((f) => f.kind === kind && f.value === value);
+  extractFigures(normalized(text, lang), lang).some((f) => f.kind === kind && f.value === value);
 
 describe('figures: killed, injured, arrested, crowd', () => {
   it('development sentences (7 languages): precision and recall stay at 0.95+', () => {

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { languageData } from '../src/lang/index.ts';
+import { joinUnderscoredWords, normalizeText } from '../src/normalize/index.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const SHARED = path.resolve(ROOT, '..', 'shared');
@@ -15,4 +17,13 @@ export function sample(prefix: string): string {
 
 export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'babelwire-test-'));
+}
+
+/**
+ * A text as the pipeline hands it to the stages after normalisation and the script stage:
+ * `_`-joined words are written apart in the languages that join them (Vietnamese) only.
+ */
+export function normalized(raw: string, lang: string): string {
+  const { text } = normalizeText(raw);
+  return languageData(lang).joinsUnderscoredWords ? joinUnderscoredWords(text) : text;
 }

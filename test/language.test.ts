@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { detectLanguage, loadLanguageModel, normalizeLangTag } from '../src/language/index.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { writePack } from '../src/lexicon/pack.ts';
+import {
+  detectLanguage,
+  identifyLanguage,
+  languagesWithoutPack,
+  loadLanguageModel,
+  normalizeLangTag,
+  OVERRIDE_MIN_LETTERS,
+} from '../src/language/index.ts';
+import { tempDir } from './helpers.ts';
 
 // Ordinary news sentences, written for this test.
 const PARAGRAPHS: Record<string, string> = {
@@ -41,5 +52,52 @@ describe('language identification (fastText lid.176)', () => {
     assert.equal(normalizeLangTag('VI'), 'vi');
     assert.equal(normalizeLangTag('not a tag!'), null);
     assert.equal(normalizeLangTag(null), null);
+    for (const [tag, lang] of [
+      ['en-US', 'en'],
+      ['EN', 'en'],
+      ['zh-Hant-TW', 'zh'],
+      ['pt-BR', 'pt'],
+    ]) {
+      assert.equal(identifyLanguage(tag, 'Hello', 'A short text.').lang, lang, tag);
+    }
+  });
+
+  const ENGLISH = [
+    'The government approved a plan on Tuesday to build three new hospitals in the mountain',
+    'provinces next year, the health minister told reporters in the capital. The hospitals will',
+    'serve more than two million people who now travel for hours to see a doctor, she said, and',
+    'construction is expected to begin in the spring once the budget has been agreed.',
+  ].join(' ');
+
+  it('trusts the text over a declared tag it plainly contradicts', () => {
+    assert.ok(ENGLISH.replace(/\P{L}/gu, '').length >= OVERRIDE_MIN_LETTERS);
+    const found = identifyLanguage('de', 'Hospitals for the mountains', ENGLISH);
+    assert.equal(found.lang, 'en');
+    assert.equal(found.source, 'detected-over-declared');
+  });
+
+  it('keeps the declared tag on a short or ambiguous text', () => {
+    const short = identifyLanguage('de', 'Hospitals', PARAGRAPHS.en);
+    assert.deepEqual([short.lang, short.source], ['de', 'input']);
+    // Malay declared, Indonesian detected: one language, no contradiction.
+    const ms = identifyLanguage('ms', '', `${PARAGRAPHS.ms} `.repeat(3));
+    assert.deepEqual([ms.lang, ms.source], ['ms', 'input']);
+    const agreed = identifyLanguage('en', '', ENGLISH);
+    assert.deepEqual([agreed.lang, agreed.source], ['en', 'input']);
+  });
+
+  it('says which languages lack a pack (never en or und)', () => {
+    const dir = tempDir();
+    const previous = process.env.BABELWIRE_PACKS;
+    process.env.BABELWIRE_PACKS = dir;
+    try {
+      const info = { lang: 'vi', source: 'test', licence: 'CC0', entries: 0, built: '2020-01-01' };
+      writePack(info, new Map([['bầu cử', [['elect', 1]]]]), dir);
+      assert.deepEqual(languagesWithoutPack(['vi', 'zh', 'en', 'und', 'zh', 'ar']), ['ar', 'zh']);
+    } finally {
+      if (previous === undefined) delete process.env.BABELWIRE_PACKS;
+      else process.env.BABELWIRE_PACKS = previous;
+      fs.rmSync(path.resolve(dir), { recursive: true, force: true });
+    }
   });
 });

@@ -10,21 +10,23 @@ import {
   normalizeStage,
 } from '../src/normalize/index.ts';
 import { NO_ALIASES } from '../src/anchors/aliases.ts';
-import { sample } from './helpers.ts';
+import { scriptStage } from '../src/script/index.ts';
+import { normalized, sample } from './helpers.ts';
 
 describe('normalize: patterns from ../shared/samples', () => {
   it('joins Vietnamese pre-segmented words and keeps them as hints (000)', () => {
     const r = normalizeText(sample('000'));
-    assert.match(r.text, /Tổng thống Kyrgyzstan Askar Akayev hôm qua ra lệnh/);
-    assert.ok(!r.text.includes('_'));
+    const text = normalized(sample('000'), 'vi');
+    assert.match(text, /Tổng thống Kyrgyzstan Askar Akayev hôm qua ra lệnh/);
+    assert.ok(!text.includes('_'));
     assert.ok(r.hintWords.includes('bầu cử'));
     assert.ok(r.hintWords.includes('kurmanbek bakiyev'));
   });
 
   it('removes spaces that split off punctuation (000)', () => {
-    const r = normalizeText(sample('000'));
-    assert.match(r.text, /chiếm hai thành phố\. Ông Akayev/);
-    assert.ok(!/ \.( |$)/.test(r.text));
+    const text = normalized(sample('000'), 'vi');
+    assert.match(text, /chiếm hai thành phố\. Ông Akayev/);
+    assert.ok(!/ \.( |$)/.test(text));
     assert.equal(normalizeInline('( AFP ) nói , rồi .'), '(AFP) nói, rồi.');
   });
 
@@ -63,6 +65,31 @@ describe('normalize: patterns from ../shared/samples', () => {
     assert.ok(!r.text.includes('.,'));
     assert.ok(r.text.split('\n').length > 5);
     assert.ok(r.text.split('\n').some((l) => l.startsWith('وفي حين أعلن')));
+  });
+
+  // Regression: the Vietnamese `_` join ran on every language and rewrote English pages.
+  it('keeps @dele_official, TP_615 and PFF_Browns on English pages (the _ join is Vietnamese only)', () => {
+    const input = {
+      id: 'x',
+      idDerived: false,
+      title: 'PFF_Browns grades',
+      text: 'Follow @dele_official for updates on flight TP_615.',
+      lang: 'en',
+      published: null,
+      url: null,
+      source: null,
+      origin: { file: 'f', line: 1 },
+    };
+    const ctx = { aliases: NO_ALIASES };
+    const en = scriptStage.run(normalizeStage.run(input, ctx), ctx);
+    assert.equal(en.title, 'PFF_Browns grades');
+    assert.equal(en.text, 'Follow @dele_official for updates on flight TP_615.');
+    const vi = scriptStage.run(
+      normalizeStage.run({ ...input, lang: 'vi', text: 'Cuộc bầu_cử ở thành_phố .' }, ctx),
+      ctx,
+    );
+    assert.equal(vi.text, 'Cuộc bầu cử ở thành phố.');
+    assert.ok(vi.hintWords?.includes('bầu cử'));
   });
 
   it('keeps the original title and text beside the normalised ones', () => {

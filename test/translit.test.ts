@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  chineseNameRuns,
-  nameSkeleton,
-  romanizeArabic,
-  skeleton,
-} from '../src/anchors/translit.ts';
+import { nameSkeleton, romanizeArabic, skeleton } from '../src/anchors/translit.ts';
+import { chineseNameRuns } from '../src/segment/chinese.ts';
 import { romanizeCyrillic } from '../src/anchors/names.ts';
 import { readJsonl, scoreNamePairs, type NamePairCase } from '../src/facts/eval.ts';
 import path from 'node:path';

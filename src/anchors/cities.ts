@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { languageData } from '../lang/index.ts';
 import { chineseWords } from '../segment/index.ts';
 import { stripArabicProclitic } from '../segment/arabic.ts';
 import { countryName, findCountries, foldName, type ChineseCutter } from './countries.ts';
@@ -70,7 +71,8 @@ function build(): CityTable {
   for (const [locale, mo] of catalogues) {
     for (const [id, name] of mo) {
       if (!/^\d+$/.test(id) || !name) continue;
-      if (locale === 'en') english.set(id, name);
+      // Shown in the pivot language's names (English), as the entity lists are read across languages.
+      if (languageData(locale).pivot) english.set(id, name);
       const folded = foldName(name);
       if ((localesOf.get(id) ?? 0) < MIN_LOCALES) continue;
       const short = [...folded].length < MIN_NAME;
@@ -126,7 +128,8 @@ export function countCities(
   const counts = new Map<string, number>();
   if (t.byName.size === 0 && t.unspaced.size === 0) return counts;
   const found = { add: (id: string) => counts.set(id, (counts.get(id) ?? 0) + 1) };
-  if (lang === 'zh') {
+  // Word-aligned in a text jieba cuts (`说法国际` holds no `法国`).
+  if (languageData(lang).segmenter === 'jieba') {
     const words = cutChinese(text);
     for (let i = 0; i < words.length; i++) {
       const id = t.unspaced.get(words[i]) ?? t.unspaced.get(words[i] + (words[i + 1] ?? ''));

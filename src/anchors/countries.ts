@@ -1,3 +1,4 @@
+import { languageData, languages } from '../lang/index.ts';
 import { normalizeArabic, stripArabicProclitic } from '../segment/arabic.ts';
 import { chineseWords } from '../segment/index.ts';
 
@@ -8,7 +9,7 @@ import { stopwords } from '../segment/stopwords.ts';
 
 /**
  * Country names in every locale, from Node's own CLDR data (`Intl.DisplayNames`), mapped back
- * to ISO 3166 alpha-2 codes; plus English demonyms, which CLDR does not have.
+ * to ISO 3166 alpha-2 codes; plus demonyms (src/lang/), which CLDR does not have.
  */
 const LOCALES = [
   'en',
@@ -60,133 +61,13 @@ const LOCALES = [
   'hy',
 ];
 /** Languages whose country names inflect (case endings), matched through their stems. */
-const INFLECTED = ['ru', 'uk', 'tr', 'fi', 'hu', 'lt', 'sr'];
+const INFLECTED = languages()
+  .filter((d) => d.inflectsNames && STEMMERS[d.code])
+  .map((d) => d.code);
 // Pseudo-regions, groupings and codes of states that no longer exist (CLDR still names them).
 const NOT_COUNTRIES = new Set(
   'ZZ XA XB QO EZ UN EU AQ VD DD YD BU ZR TP CS SU YU FX NT AN DY HV NH RH QU'.split(' '),
 );
-
-const DEMONYMS: Record<string, string> = {
-  afghan: 'AF',
-  albanian: 'AL',
-  algerian: 'DZ',
-  american: 'US',
-  argentine: 'AR',
-  armenian: 'AM',
-  australian: 'AU',
-  austrian: 'AT',
-  azerbaijani: 'AZ',
-  bahraini: 'BH',
-  bangladeshi: 'BD',
-  belarusian: 'BY',
-  belgian: 'BE',
-  bolivian: 'BO',
-  bosnian: 'BA',
-  brazilian: 'BR',
-  british: 'GB',
-  bulgarian: 'BG',
-  burmese: 'MM',
-  cambodian: 'KH',
-  cameroonian: 'CM',
-  canadian: 'CA',
-  chilean: 'CL',
-  chinese: 'CN',
-  colombian: 'CO',
-  congolese: 'CD',
-  croatian: 'HR',
-  cuban: 'CU',
-  cypriot: 'CY',
-  czech: 'CZ',
-  danish: 'DK',
-  dutch: 'NL',
-  ecuadorian: 'EC',
-  egyptian: 'EG',
-  emirati: 'AE',
-  estonian: 'EE',
-  ethiopian: 'ET',
-  filipino: 'PH',
-  finnish: 'FI',
-  french: 'FR',
-  georgian: 'GE',
-  german: 'DE',
-  ghanaian: 'GH',
-  greek: 'GR',
-  haitian: 'HT',
-  hungarian: 'HU',
-  icelandic: 'IS',
-  indian: 'IN',
-  indonesian: 'ID',
-  iranian: 'IR',
-  iraqi: 'IQ',
-  irish: 'IE',
-  israeli: 'IL',
-  italian: 'IT',
-  jamaican: 'JM',
-  japanese: 'JP',
-  jordanian: 'JO',
-  kazakh: 'KZ',
-  kenyan: 'KE',
-  korean: 'KR',
-  kuwaiti: 'KW',
-  kyrgyz: 'KG',
-  laotian: 'LA',
-  latvian: 'LV',
-  lebanese: 'LB',
-  libyan: 'LY',
-  lithuanian: 'LT',
-  luxembourgish: 'LU',
-  macedonian: 'MK',
-  malaysian: 'MY',
-  malian: 'ML',
-  maltese: 'MT',
-  mexican: 'MX',
-  moldovan: 'MD',
-  mongolian: 'MN',
-  montenegrin: 'ME',
-  moroccan: 'MA',
-  nepalese: 'NP',
-  nepali: 'NP',
-  nigerian: 'NG',
-  norwegian: 'NO',
-  omani: 'OM',
-  pakistani: 'PK',
-  palestinian: 'PS',
-  paraguayan: 'PY',
-  peruvian: 'PE',
-  polish: 'PL',
-  portuguese: 'PT',
-  qatari: 'QA',
-  romanian: 'RO',
-  russian: 'RU',
-  rwandan: 'RW',
-  saudi: 'SA',
-  senegalese: 'SN',
-  serbian: 'RS',
-  singaporean: 'SG',
-  slovak: 'SK',
-  slovenian: 'SI',
-  somali: 'SO',
-  spanish: 'ES',
-  sudanese: 'SD',
-  swedish: 'SE',
-  swiss: 'CH',
-  syrian: 'SY',
-  taiwanese: 'TW',
-  tajik: 'TJ',
-  tanzanian: 'TZ',
-  thai: 'TH',
-  tunisian: 'TN',
-  turkish: 'TR',
-  turkmen: 'TM',
-  ugandan: 'UG',
-  ukrainian: 'UA',
-  uruguayan: 'UY',
-  uzbek: 'UZ',
-  venezuelan: 'VE',
-  vietnamese: 'VN',
-  yemeni: 'YE',
-  zimbabwean: 'ZW',
-};
 
 /**
  * An Arabic word without its long vowels after the first letter: the spellings of a foreign
@@ -230,19 +111,14 @@ interface CountryTable {
 }
 
 /**
- * Everyday short names the locale data lacks. Vietnamese news writes `Mỹ` and `Anh` far more
- * often than `Hoa Kỳ` and `Vương quốc Anh`.
+ * Languages whose short names (`Nga`, `مصر`, `Чад`) were checked by hand (`shortCountryNames`
+ * in src/lang/). Taking every locale's (Korean `미국`, Hindi `रूस`, …) cost itn-dev 0.002
+ * BCubed F1 and three event dates: Korean attaches particles (`미국은`), and some are common
+ * words.
  */
-/**
- * Languages whose short names (`Nga`, `مصر`, `Чад`) were checked by hand. Taking every locale's
- * (Korean `미국`, Hindi `रूस`, …) cost itn-dev 0.002 BCubed F1 and three event dates: Korean
- * attaches particles (`미국은`), and some are common words.
- */
-const SHORT_NAME_LANGS = ['vi', 'ar', 'ru'];
-
-const SHORT_FORMS: Record<string, Record<string, string>> = {
-  vi: { mỹ: 'US', anh: 'GB', ý: 'IT' },
-};
+const SHORT_NAME_LANGS = languages()
+  .filter((d) => d.shortCountryNames)
+  .map((d) => d.code);
 
 let table: CountryTable | null = null;
 
@@ -273,7 +149,8 @@ function buildTable(): CountryTable {
       }
     }
   }
-  for (const [demonym, code] of Object.entries(DEMONYMS)) byName.set(demonym, code);
+  for (const d of languages())
+    for (const [demonym, code] of Object.entries(d.demonyms ?? {})) byName.set(demonym, code);
   const byStem = new Map<string, string>();
   for (const lang of INFLECTED) {
     const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
@@ -296,8 +173,10 @@ function buildTable(): CountryTable {
         shortByLang.set(`${lang}:${folded}`, code);
     }
   }
-  for (const [lang, forms] of Object.entries(SHORT_FORMS))
-    for (const [name, code] of Object.entries(forms)) shortByLang.set(`${lang}:${name}`, code);
+  // Everyday short names the locale data lacks (Vietnamese `Mỹ`, far more common than `Hoa Kỳ`).
+  for (const d of languages())
+    for (const [name, code] of Object.entries(d.countryShortForms ?? {}))
+      shortByLang.set(`${d.code}:${name}`, code);
   const byArabicConsonants = new Map<string, string>();
   for (const [name, code] of byName) {
     if (!/^\p{Script=Arabic}+$/u.test(name)) continue;
@@ -352,7 +231,7 @@ export function countCountries(
   const counts = new Map<string, number>();
   const found = { add: (code: string, n = 1) => counts.set(code, (counts.get(code) ?? 0) + n) };
   if (UNSPACED.test(text)) {
-    if (lang === 'zh') {
+    if (languageData(lang).segmenter === 'jieba') {
       const tokens = cutChinese(text);
       // The longest name wins: `印度尼西亚` (Indonesia), which the segmenter may cut after
       // `印度` (India), is one country.
@@ -422,7 +301,7 @@ export function countCountries(
           t.byName.get('ال' + bare) ??
           t.byArabicConsonants.get(arabicConsonants(bare.replace(/^ال/, '')));
       }
-      if (!code && n === 1 && STEMMERS[lang] && INFLECTED.includes(lang)) {
+      if (!code && n === 1 && STEMMERS[lang] && languageData(lang).inflectsNames) {
         code = t.byStem.get(`${lang}:${STEMMERS[lang](phrase)}`);
       }
       if (code) {
@@ -454,7 +333,7 @@ export function countryOfWord(word: string, lang: string): string | null {
   return (
     t.byName.get(folded) ??
     t.shortByLang.get(`${lang}:${folded}`) ??
-    (INFLECTED.includes(lang) && STEMMERS[lang]
+    (languageData(lang).inflectsNames && STEMMERS[lang]
       ? t.byStem.get(`${lang}:${STEMMERS[lang](folded)}`)
       : undefined) ??
     null

@@ -1,3 +1,4 @@
+import { languageData, languages } from '../lang/index.ts';
 import { asciiDigits } from './numbers.ts';
 
 /**
@@ -6,33 +7,13 @@ import { asciiDigits } from './numbers.ts';
  * publication date belongs to the event-knowledge stage; here we only read what is written.
  */
 
+/** Month names and abbreviations of every language that has them (src/lang/) -> 1..12. */
 const MONTHS: Record<string, number> = {};
-const MONTH_NAMES: string[][] = [
-  // en, fr, es, de, ru (genitive), ms/id
-  ['january', 'janvier', 'enero', 'januar', 'января', 'januari', 'jan'],
-  ['february', 'février', 'febrero', 'februar', 'февраля', 'februari', 'feb', 'februari'],
-  ['march', 'mars', 'marzo', 'märz', 'марта', 'mac', 'maret', 'mar'],
-  ['april', 'avril', 'abril', 'апреля', 'apr'],
-  ['may', 'mai', 'mayo', 'мая', 'mei'],
-  ['june', 'juin', 'junio', 'juni', 'июня', 'jun'],
-  ['july', 'juillet', 'julio', 'juli', 'июля', 'julai', 'jul'],
-  ['august', 'août', 'agosto', 'августа', 'ogos', 'agustus', 'aug'],
-  ['september', 'septembre', 'septiembre', 'сентября', 'sep', 'sept'],
-  ['october', 'octobre', 'octubre', 'oktober', 'октября', 'oct', 'okt'],
-  ['november', 'novembre', 'noviembre', 'ноября', 'nov'],
-  [
-    'december',
-    'décembre',
-    'diciembre',
-    'dezember',
-    'декабря',
-    'disember',
-    'desember',
-    'dec',
-    'dez',
-  ],
-];
-MONTH_NAMES.forEach((names, i) => names.forEach((n) => (MONTHS[n] = i + 1)));
+for (const d of languages()) {
+  for (const table of [d.calendar?.months, d.calendar?.monthAbbreviations]) {
+    table?.forEach((forms, i) => forms.forEach((n) => (MONTHS[n] = i + 1)));
+  }
+}
 const MONTH_RE = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|');
@@ -49,6 +30,7 @@ function ymd(y: number | null, m: number, d: number | null): string | null {
 
 export function dateAnchors(rawText: string, lang: string): string[] {
   const text = asciiDigits(rawText);
+  const data = languageData(lang);
   const out = new Set<string>();
   const add = (v: string | null) => v && out.add(v);
   let m: RegExpExecArray | null;
@@ -56,16 +38,16 @@ export function dateAnchors(rawText: string, lang: string): string[] {
   const iso = /\b(19\d\d|20\d\d)-(\d\d)-(\d\d)\b/g;
   while ((m = iso.exec(text))) add(ymd(+m[1], +m[2], +m[3]));
 
-  // 13/3, 13/3/2005, 13.03.2005 — day first, except American English month first.
+  // 13/3, 13/3/2005, 13.03.2005 — day first, except where the language writes month first.
   const slash = /(?<![\d/.])(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?(?![\d/]|\.\d)/g;
   while ((m = slash.exec(text))) {
     // Without a year, `16.5` is a decimal (a score, `16.5-10.5`); `16.05` or `16.5.` is a date,
-    // and English never writes a date that way.
+    // and some languages (English) never write a date that way.
     const dotted = m[0][m[1].length] === '.';
     const trailingDot = text[m.index + m[0].length] === '.';
-    if (dotted && !m[3] && (lang === 'en' || (m[2].length < 2 && !trailingDot))) continue;
+    if (dotted && !m[3] && (data.noDottedDates || (m[2].length < 2 && !trailingDot))) continue;
     let [d, mo] = [+m[1], +m[2]];
-    if (lang === 'en' && mo > 12 === false && d <= 12 && m[3]) [d, mo] = [mo, d];
+    if (data.monthFirstDates && mo > 12 === false && d <= 12 && m[3]) [d, mo] = [mo, d];
     add(ymd(m[3] ? +m[3] : null, mo, d));
   }
   // Chinese and Japanese: 2020年10月5日, 10月5日

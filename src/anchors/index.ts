@@ -10,6 +10,7 @@ import { segmentTerms } from '../segment/index.ts';
 import { plainChineseSegmenter, type ChineseSegmenter } from '../segment/chinese.ts';
 import { NO_ALIASES, type AliasLookup } from './aliases.ts';
 import { findCities } from './cities.ts';
+import { languageData } from '../lang/index.ts';
 import { nameSkeleton } from './translit.ts';
 
 /**
@@ -23,16 +24,17 @@ export function foreignNameForms(
   chinese: ChineseSegmenter = plainChineseSegmenter(),
 ): string[] {
   const out = new Set<string>();
-  if (lang === 'zh') for (const run of chinese.nameCandidates(text)) out.add(run);
-  if (lang === 'ar') {
-    const pack = packFor('ar');
+  const source = languageData(lang).nameForms;
+  if (source === 'translit-runs') for (const run of chinese.nameCandidates(text)) out.add(run);
+  if (source === 'unknown-words') {
+    const pack = packFor(lang);
     if (pack) {
       for (const word of text.match(/\p{Script=Arabic}{4,}/gu) ?? []) {
         const bare = stripArabicProclitic(normalizeArabic(word));
         if (bare.length < 4) continue;
         // A stop word gives no term: it is known too.
         const known = (w: string) => {
-          const [t] = segmentTerms(w, 'ar');
+          const [t] = segmentTerms(w, lang);
           return t === undefined || pack.has(t);
         };
         if (known(bare) || known(word)) continue;

@@ -1,7 +1,11 @@
+import { languageData, languages } from '../lang/index.ts';
 import { packFor } from '../lexicon/pack.ts';
 import { countryOfWord } from './countries.ts';
 import { STEMMERS } from '../segment/stemmers.ts';
 import { stopwords } from '../segment/stopwords.ts';
+import { romanizeCyrillic } from './translit.ts';
+
+export { romanizeCyrillic } from './translit.ts';
 
 /**
  * Name anchors: capitalised words in Latin or Cyrillic script, folded to a plain Latin key so
@@ -9,59 +13,6 @@ import { stopwords } from '../segment/stopwords.ts';
  * give the same keys. Names in scripts without case (Han, Arabic) need transliteration tables
  * and are handled by language packs.
  */
-
-const CYRILLIC: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'e',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  й: 'y',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'yu',
-  я: 'ya',
-  і: 'i',
-  ї: 'yi',
-  є: 'ye',
-  ґ: 'g',
-  ө: 'o',
-  ү: 'u',
-  ң: 'ng',
-  ә: 'a',
-  қ: 'k',
-  ғ: 'g',
-  ұ: 'u',
-  һ: 'h',
-};
-
-/** Romanises Cyrillic letter by letter (a simple scientific-style table). */
-export function romanizeCyrillic(word: string): string {
-  return [...word.toLowerCase()].map((c) => CYRILLIC[c] ?? c).join('');
-}
 
 /** The plain-Latin key of a name: lower case, no diacritics, Cyrillic romanised. */
 export function nameKey(word: string): string {
@@ -79,50 +30,47 @@ export function nameKey(word: string): string {
 
 const CAPITALISED = /^[\p{Lu}][\p{L}\p{M}'’-]*$/u;
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
-/** Weekdays and months, in the languages that capitalise them (as name keys: no diacritics). */
-const CALENDAR_WORDS = new Set(
-  `monday tuesday wednesday thursday friday saturday sunday january february march april may june
-  july august september october november december mondays tuesdays wednesdays thursdays fridays
-  saturdays sundays
-  montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar marz juni juli
-  oktober dezember
-  isnin selasa rabu khamis jumaat sabtu ahad senin kamis jumat minggu januari februari
-  maret julai juli ogos agustus oktober disember desember`.split(/\s+/),
+/**
+ * Weekdays and months of the languages that capitalise them (src/lang/), as name keys (no
+ * diacritics), but for those that are given names too (`Mai`, `Mei`).
+ */
+const CALENDAR_WORDS: ReadonlySet<string> = new Set(
+  languages().flatMap((d) => {
+    const c = d.calendar;
+    if (!c?.capitalised) return [];
+    const alsoNames = new Set(c.alsoNames ?? []);
+    return [...(c.months ?? []), ...(c.weekdays ?? []), c.weekdayPlurals ?? []]
+      .flat()
+      .filter((w) => !alsoNames.has(w))
+      .map(nameKey);
+  }),
 );
 
 /**
- * Words after which a capitalised German word is a common noun (`der Halbinsel`, `drei
- * Kilometer`): articles, determiners and number words. Used when no German pack can say so.
+ * True when a word at `i` of a noun-capitalising language follows an article, a determiner
+ * (with an adjective between) or a number: the language's `nounMarkers`.
  */
-const GERMAN_NOUN_MARKERS = new Set(
-  `der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
-  keines im am zum zur vom beim ins ans aufs sein seine seinen seinem seiner ihr ihre ihren ihrem
-  ihrer unser unsere unseren unserem unserer dieser diese dieses diesem diesen jeder jede jedes
-  jedem jeden mehrere viele alle beiden zwei drei vier fünf sechs sieben acht neun zehn elf
-  zwölf zwanzig dreißig hundert tausend rund etwa`.split(/\s+/),
-);
-
-/** True when a German word at `i` follows an article, a determiner (with an adjective between) or a number. */
-function germanNounPosition(tokens: RegExpMatchArray[], i: number, line: string): boolean {
+function nounPosition(
+  tokens: RegExpMatchArray[],
+  i: number,
+  line: string,
+  markers: ReadonlySet<string>,
+): boolean {
   const before = line.slice(0, tokens[i].index).trimEnd();
   if (/\d$/.test(before)) return true;
   const prev = tokens[i - 1]?.[0];
   if (prev === undefined) return false;
-  if (GERMAN_NOUN_MARKERS.has(prev.toLowerCase())) return true;
+  if (markers.has(prev.toLowerCase())) return true;
   // `der isländischen Halbinsel`: one inflected adjective between article and noun.
   const prevPrev = tokens[i - 2]?.[0];
   return (
     /^\p{Ll}+(?:e|en|er|es|em)$/u.test(prev) &&
     prevPrev !== undefined &&
-    GERMAN_NOUN_MARKERS.has(prevPrev.toLowerCase())
+    markers.has(prevPrev.toLowerCase())
   );
 }
 
 export const MIN_NAME_KEY_LENGTH = 3;
-/** Letters only Vietnamese writes: a word with one is a native word, not a foreign name. */
-export const VIETNAMESE_MARKS =
-  /[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]/iu;
-
 function prevCapitalised(tokens: RegExpMatchArray[], i: number, line: string): boolean {
   const prev = tokens[i - 1];
   if (!prev) return false;
@@ -131,8 +79,6 @@ function prevCapitalised(tokens: RegExpMatchArray[], i: number, line: string): b
 }
 
 /** Name keys of the capitalised Latin/Cyrillic words in a text, with mention counts. */
-/** Languages that capitalise common nouns, so capitals alone do not make a name. */
-const NOUN_CAPITALISING = new Set(['de', 'lb']);
 
 /**
  * German compounds the dictionary lacks (`Viererpartien`, `Titelhalter`): a word that splits
@@ -153,14 +99,18 @@ function splitsIntoKnownWords(lower: string, knows: (word: string) => boolean): 
  * number. Many surnames are such compounds too (`Wagenknecht`, `Steinmeier`), but news
  * writing does not put an article before them.
  */
-function germanCompoundNouns(text: string, knows: (word: string) => boolean): Set<string> {
+function germanCompoundNouns(
+  text: string,
+  knows: (word: string) => boolean,
+  markers: ReadonlySet<string>,
+): Set<string> {
   const nouns = new Set<string>();
   for (const line of text.split('\n')) {
     const tokens = [...line.matchAll(WORD)];
     tokens.forEach((m, i) => {
       const lower = m[0].toLowerCase();
       if (!CAPITALISED.test(m[0]) || nouns.has(lower) || knows(lower)) return;
-      if (germanNounPosition(tokens, i, line) && splitsIntoKnownWords(lower, knows))
+      if (nounPosition(tokens, i, line, markers) && splitsIntoKnownWords(lower, knows))
         nouns.add(lower);
     });
   }
@@ -176,12 +126,14 @@ export function nameAnchors(text: string, lang: string): string[] {
  * written: `Trần Văn Minh`, `Kassym-Jomart Tokayev`, `Central Election Commission`.
  */
 export function nameAnchorsAndRuns(text: string, lang: string): { keys: string[]; runs: string[] } {
-  const nounPack = NOUN_CAPITALISING.has(lang) ? packFor(lang) : null;
+  const data = languageData(lang);
+  const markers = new Set(data.nounMarkers ?? []);
+  const nounPack = data.capitalisesNouns ? packFor(lang) : null;
   const knows = (word: string) =>
     word.length >= 3 &&
     nounPack !== null &&
     (nounPack.has(word) || nounPack.has(STEMMERS[lang]?.(word) ?? word));
-  const compoundNouns = nounPack ? germanCompoundNouns(text, knows) : new Set<string>();
+  const compoundNouns = nounPack ? germanCompoundNouns(text, knows, markers) : new Set<string>();
   const stop = stopwords(lang);
   const english = stopwords('en');
   const keys = new Set<string>();
@@ -215,11 +167,10 @@ export function nameAnchorsAndRuns(text: string, lang: string): { keys: string[]
         CAPITALISED.test(next[0]) &&
         /^\s*$/.test(line.slice((m.index ?? 0) + word.length, next.index));
       if (sentenceStart && !nextCapitalised) return;
-      // A Vietnamese word with native diacritics is a title or common word (`Tổng thống`)
-      // unless it is part of a multi-word proper name (`Trung Quốc`).
+      // A word with native letters only (Vietnamese diacritics) is a title or common word
+      // (`Tổng thống`) unless it is part of a multi-word proper name (`Trung Quốc`).
       if (
-        lang === 'vi' &&
-        VIETNAMESE_MARKS.test(word) &&
+        data.nativeWordLetters?.test(word) &&
         !nextCapitalised &&
         !prevCapitalised(tokens, i, line)
       )
@@ -233,10 +184,10 @@ export function nameAnchorsAndRuns(text: string, lang: string): { keys: string[]
         return;
       // Without the dictionary, the words before it tell (`der Halbinsel`); acronyms stay.
       if (
-        NOUN_CAPITALISING.has(lang) &&
+        data.capitalisesNouns &&
         !nounPack &&
         !/^\p{Lu}+$/u.test(word) &&
-        germanNounPosition(tokens, i, line)
+        nounPosition(tokens, i, line, markers)
       )
         return;
       for (const part of word.split(/[-’']/)) {

@@ -1,5 +1,11 @@
 import { pinyin } from 'pinyin-pro';
-import { romanizeCyrillic } from './names.ts';
+import { ARABIC_LATIN, CYRILLIC_LATIN } from '../lang/scripts.ts';
+import { NAME_READINGS } from '../lang/zh/index.ts';
+
+/** Romanises Cyrillic letter by letter (src/lang/scripts.ts). */
+export function romanizeCyrillic(word: string): string {
+  return [...word.toLowerCase()].map((c) => CYRILLIC_LATIN[c] ?? c).join('');
+}
 
 /**
  * Names across scripts. A name is reduced to a consonant skeleton that survives the usual
@@ -70,38 +76,6 @@ function pinyinSyllableSkeleton(syllable: string): string {
   return out;
 }
 
-/** Characters Chinese uses to transliterate foreign names (Xinhua's table, most frequent). */
-export const TRANSLIT_CHARS = new Set([
-  ...'阿埃艾爱安昂奥巴拜班邦保贝本比彼别宾波伯博布查达戴丹道德迪蒂丁东杜多厄恩尔法菲费芬丰弗福夫盖甘冈戈格古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利列林琳卢鲁伦罗洛吕马玛迈麦曼芒梅蒙米敏明莫默姆穆纳娜南瑙内尼妮涅宁纽努诺帕派潘佩彭皮珀普奇恰乔切钦琼萨塞桑瑟森沙莎舍申圣施什史舒斯松苏索塔泰坦汤唐特提汀通图托瓦万旺威韦维温沃乌伍西希锡谢辛休雅亚扬耶伊因尤于约扎泽詹兹佐滕娃',
-]);
-
-/** Runs of transliteration characters in a Chinese text: candidate foreign names. */
-export function chineseNameRuns(text: string): string[] {
-  const runs: string[] = [];
-  for (const part of text.split(/[·・•]/)) {
-    let current = '';
-    for (const ch of part) {
-      if (TRANSLIT_CHARS.has(ch)) current += ch;
-      else {
-        if (current.length >= 3) runs.push(current);
-        current = '';
-      }
-    }
-    if (current.length >= 3) runs.push(current);
-  }
-  return runs;
-}
-
-/** Characters whose everyday reading is not the one they have in names (什么 shen, 什 shi). */
-const NAME_READINGS: Record<string, string> = {
-  什: 'shi',
-  查: 'cha',
-  伯: 'bo',
-  卡: 'ka',
-  尉: 'wei',
-  单: 'shan',
-};
-
 export function chineseSkeleton(name: string): string {
   const syllables = [...name].map(
     (ch) => NAME_READINGS[ch] ?? pinyin(ch, { toneType: 'none', type: 'array' })[0] ?? '',
@@ -112,54 +86,11 @@ export function chineseSkeleton(name: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
-const ARABIC: Record<string, string> = {
-  ا: 'a',
-  أ: 'a',
-  إ: 'i',
-  آ: 'a',
-  ب: 'b',
-  ت: 't',
-  ث: 'th',
-  ج: 'j',
-  ح: 'h',
-  خ: 'kh',
-  د: 'd',
-  ذ: 'dh',
-  ر: 'r',
-  ز: 'z',
-  س: 's',
-  ش: 'sh',
-  ص: 's',
-  ض: 'd',
-  ط: 't',
-  ظ: 'z',
-  ع: '',
-  غ: 'gh',
-  ف: 'f',
-  ق: 'q',
-  ك: 'k',
-  ل: 'l',
-  م: 'm',
-  ن: 'n',
-  ه: 'h',
-  و: 'u',
-  ي: 'y',
-  ى: 'a',
-  ة: 'a',
-  ء: '',
-  ئ: 'y',
-  ؤ: 'u',
-  پ: 'p',
-  چ: 'ch',
-  ژ: 'zh',
-  گ: 'g',
-  ک: 'k',
-  ی: 'y',
-};
-
-/** Letter-by-letter romanisation of Arabic script (enough for a skeleton). */
+/** Letter-by-letter romanisation of Arabic script (enough for a skeleton; src/lang/scripts.ts). */
 export function romanizeArabic(word: string): string {
-  return [...word.replace(/[\u064b-\u065f\u0670\u0640]/g, '')].map((c) => ARABIC[c] ?? '').join('');
+  return [...word.replace(/[\u064b-\u065f\u0670\u0640]/g, '')]
+    .map((c) => ARABIC_LATIN[c] ?? '')
+    .join('');
 }
 
 /** The skeleton of a name in any script we can romanise, or null. */

@@ -1,4 +1,5 @@
 import { dateAnchors } from '../anchors/dates.ts';
+import { languageData } from '../lang/index.ts';
 
 /**
  * Time: what day a report's event happened. Date expressions in the text are resolved
@@ -18,86 +19,46 @@ const DAY = 86_400_000;
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 const parse = (d: string) => Date.parse(`${d}T00:00:00Z`);
 
-/** Relative day words: offset in days from the publication date. */
-const RELATIVE: Record<string, [RegExp, number][]> = {
-  en: [
-    [/\byesterday\b/i, -1],
-    [/\btoday\b/i, 0],
-    [/\blast night\b/i, -1],
-    [/\bthe day before yesterday\b/i, -2],
-  ],
-  vi: [
-    [/hôm qua|hôm_qua/i, -1],
-    [/hôm nay|hôm_nay/i, 0],
-    [/hôm kia|hôm_kia/i, -2],
-    [/đêm qua|đêm_qua/i, -1],
-  ],
-  zh: [
-    [/昨天|昨日|昨晚/, -1],
-    [/今天|今日|今晨/, 0],
-    [/前天/, -2],
-  ],
-  ar: [
-    [/أمس|الأمس/, -1],
-    [/اليوم/, 0],
-  ],
-  ru: [
-    [/вчера/i, -1],
-    [/сегодня/i, 0],
-    [/позавчера/i, -2],
-  ],
-  es: [
-    [/\bayer\b/i, -1],
-    [/\bhoy\b/i, 0],
-    [/\banteayer\b/i, -2],
-  ],
-  fr: [
-    [/\bhier\b/i, -1],
-    [/\baujourd'hui\b/i, 0],
-    [/\bavant-hier\b/i, -2],
-  ],
-  de: [
-    [/\bgestern\b/i, -1],
-    [/\bheute\b/i, 0],
-  ],
-};
+/**
+ * A pattern for one group of forms (`yesterday`, `昨天|昨日`): case-insensitive; a space also
+ * matches `_` (pre-segmented Vietnamese); whole words only where the language spaces its words
+ * (so Russian `понедельник` also matches in `понедельника`, and Chinese needs no spaces).
+ */
+function formsPattern(forms: readonly string[], wholeWords: boolean): RegExp {
+  const alternatives = forms
+    .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ _]'))
+    .join('|');
+  const source = wholeWords
+    ? `(?<![\\p{L}\\p{M}\\p{N}_])(?:${alternatives})(?![\\p{L}\\p{M}\\p{N}_])`
+    : alternatives;
+  return new RegExp(source, 'iu');
+}
 
-/** Weekday names, Sunday first (JavaScript's getUTCDay order). */
-const WEEKDAYS: Record<string, RegExp[]> = {
-  en: ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].map(
-    (d) => new RegExp(`\\b${d}\\b`, 'i'),
-  ),
-  vi: ['chủ nhật', 'thứ hai', 'thứ ba', 'thứ tư', 'thứ năm', 'thứ sáu', 'thứ bảy'].map(
-    (d) => new RegExp(d.replace(' ', '[ _]'), 'i'),
-  ),
-  zh: [
-    '(周|星期)(日|天)',
-    '(周|星期)一',
-    '(周|星期)二',
-    '(周|星期)三',
-    '(周|星期)四',
-    '(周|星期)五',
-    '(周|星期)六',
-  ].map((d) => new RegExp(d)),
-  ar: ['الأحد', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'].map(
-    (d) => new RegExp(d),
-  ),
-  ru: [
-    'воскресенье',
-    'понедельник',
-    'вторник',
-    'сред[уа]',
-    'четверг',
-    'пятниц[уа]',
-    'суббот[уа]',
-  ].map((d) => new RegExp(d, 'i')),
-  es: ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'].map(
-    (d) => new RegExp(`(?<!\\p{L})${d}(?!\\p{L})`, 'iu'),
-  ),
-  fr: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'].map(
-    (d) => new RegExp(`(?<!\\p{L})${d}(?!\\p{L})`, 'iu'),
-  ),
-};
+interface DayWords {
+  relative: [RegExp, number][];
+  /** Sunday first (JavaScript's getUTCDay order). */
+  weekdays: RegExp[];
+}
+
+const dayWordsCache = new Map<string, DayWords>();
+
+/** A language's relative day words and weekday names (src/lang/) as patterns. */
+function dayWords(lang: string): DayWords {
+  const data = languageData(lang);
+  let words = dayWordsCache.get(data.code);
+  if (!words) {
+    const whole = data.spacedWords ?? false;
+    words = {
+      relative: (data.relativeDays ?? []).map(([forms, offset]) => [
+        formsPattern(forms, whole),
+        offset,
+      ]),
+      weekdays: (data.calendar?.weekdays ?? []).map((forms) => formsPattern(forms, whole)),
+    };
+    dayWordsCache.set(data.code, words);
+  }
+  return words;
+}
 
 /** The last `weekday` (0 = Sunday) on or before `published`. */
 function lastWeekday(published: number, weekday: number): number {
@@ -126,7 +87,7 @@ export function resolveDates(text: string, lang: string, published: string | nul
   }
   if (pub === null) return out;
   // Day of the month alone (Chinese 7日, 8号): this month, or last month if still to come.
-  if (lang === 'zh' || lang === 'ja') {
+  if (languageData(lang).dayOfMonthAlone) {
     for (const m of text.matchAll(/(?<![月\d])(\d{1,2})\s*[日号]/g)) {
       const day = Number(m[1]);
       if (day < 1 || day > 31) continue;
@@ -136,11 +97,12 @@ export function resolveDates(text: string, lang: string, published: string | nul
       out.push({ date: iso(t), expression: m[0] });
     }
   }
-  for (const [re, offset] of RELATIVE[lang] ?? []) {
+  const words = dayWords(lang);
+  for (const [re, offset] of words.relative) {
     const m = re.exec(text);
     if (m) out.push({ date: iso(pub + offset * DAY), expression: m[0] });
   }
-  (WEEKDAYS[lang] ?? []).forEach((re, weekday) => {
+  words.weekdays.forEach((re, weekday) => {
     const m = re.exec(text);
     if (m) out.push({ date: iso(lastWeekday(pub, weekday)), expression: m[0] });
   });

@@ -1,5 +1,6 @@
 import { countryOfWord } from '../anchors/countries.ts';
-import { nameKey, VIETNAMESE_MARKS } from '../anchors/names.ts';
+import { nameKey } from '../anchors/names.ts';
+import { languageData, PLACE_WORDS, type EntityCues } from '../lang/index.ts';
 import { nameSkeleton } from '../anchors/translit.ts';
 import { chineseNameCandidates } from '../segment/index.ts';
 import { normalizeArabic, stripArabicProclitic } from '../segment/arabic.ts';
@@ -28,85 +29,6 @@ export interface NameMention {
   fullName?: string;
 }
 
-interface Cues {
-  /** Titles and forms of address that come right before a person's name (lower case). */
-  person: string;
-  /** Institution words that precede, follow or are part of an organisation's name. */
-  org: string;
-  /** Place words that come right before a place's name (`the town of`, `der Ort`). */
-  place: string;
-}
-
-// Comma-separated phrases: a cue may be several words (`prime minister`, `tổng thống`).
-const CUES: Record<string, Cues> = {
-  en: {
-    person: `president, prime minister, foreign minister, minister, mr, mrs, ms, dr, leader,
-      chairman, chairwoman,
-      premier, chancellor, king, queen, prince, senator, governor, mayor, general, gen, sir,
-      lady, spokesman, spokeswoman, secretary, chief, judge, ex-president, former president,
-      lawmaker, activist, candidate, pope, ambassador`,
-    org: `party, ministry, union, council, committee, commission, organisation, organization,
-      bank, university, agency, corporation, corp, inc, ltd, group, front, movement, federation,
-      association, institute, airlines, army, court, company, office, service, authority`,
-    place: `town, town of, city of, village, village of, island of, province of, region of,
-      district of, peninsula of, residents of, inhabitants of, port of, capital`,
-  },
-  vi: {
-    person: `tổng thống, thủ tướng, ông, bà, chủ tịch, lãnh đạo, bộ trưởng, tướng,
-      người phát ngôn, cựu tổng thống, nghị sĩ, ứng viên, thẩm phán`,
-    org: `đảng, bộ, tổ chức, liên minh, ngân hàng, hội đồng, ủy ban, công ty, hãng, hãng tin,
-      đại học, thông tấn xã, tập đoàn`,
-    place: `thành phố, tỉnh, huyện, xã, thị trấn, thị xã, làng, đảo, bán đảo, vùng, quận,
-      thủ đô, khu vực`,
-  },
-  es: {
-    person: `presidente, presidenta, ministro, ministra, primer ministro, primera ministra, sr,
-      sra, señor, señora, líder, expresidente, canciller, general, rey, reina, don, doña,
-      portavoz, alcalde, gobernador, senador, juez, jueza`,
-    org: `partido, ministerio, organización, banco, comité, consejo, universidad, agencia, unión,
-      frente, movimiento, federación, asociación, empresa, grupo`,
-    place: `ciudad de, localidad de, pueblo de, provincia de, región de, isla de,
-      península de, municipio de, habitantes de, vecinos de, capital`,
-  },
-  fr: {
-    person: `président, présidente, ministre, premier ministre, m, mme, monsieur, madame, chef,
-      dirigeant, dirigeante, leader, ex-président, général, roi, reine, porte-parole, maire,
-      sénateur, juge`,
-    org: `parti, ministère, organisation, banque, comité, conseil, université, agence, union,
-      front, mouvement, fédération, association, entreprise, groupe`,
-    place: `ville de, village de, commune de, région de, province de, île de, péninsule de,
-      habitants de, port de, capitale`,
-  },
-  de: {
-    person: `präsident, präsidentin, kanzler, kanzlerin, minister, ministerin, herr, frau, chef,
-      chefin, general, könig, königin, ministerpräsident, sprecher, sprecherin, bürgermeister,
-      richter, richterin`,
-    org: `partei, ministerium, organisation, bank, komitee, rat, universität, agentur, union,
-      bewegung, verband, gruppe, konzern`,
-    place: `ort, stadt, dorf, gemeinde, region, provinz, bezirk, insel, halbinsel, hauptstadt,
-      einwohner von`,
-  },
-  ru: {
-    person: `президент, президента, премьер, премьер-министр, министр, лидер, лидера, глава,
-      господин, г-н, экс-президент, экс-президента, спикер, депутат, генерал, король,
-      председатель, оппозиционер, кандидат, судья`,
-    org: `партия, партии, министерство, организация, организации, союз, банк, комитет, совет,
-      агентство, движение, федерация, ассоциация, группа, компания`,
-    place: `город, города, городе, село, села, деревня, деревни, поселок, посёлок, поселка,
-      посёлка, регион, региона, области, провинции, полуострове, полуострова, острове, острова,
-      столица, столице, районе, района`,
-  },
-  ms: {
-    person: `presiden, perdana menteri, menteri, encik, puan, datuk, dato, tan sri, ketua,
-      pemimpin, gabenor, jurucakap, raja, jeneral, calon, bekas presiden, hakim, bapak, ibu`,
-    org: `parti, partai, kementerian, kesatuan, majlis, jawatankuasa, suruhanjaya, komisi, bank,
-      universiti, universitas, agensi, badan, syarikat, perusahaan, kumpulan, pertubuhan,
-      persatuan, gerakan`,
-    place: `bandar, kota, kampung, desa, wilayah, daerah, pulau, negeri, provinsi, ibu kota,
-      kabupaten, kecamatan, penduduk`,
-  },
-};
-
 const phraseSet = (list: string) =>
   new Set(
     list
@@ -115,33 +37,7 @@ const phraseSet = (list: string) =>
       .filter(Boolean),
   );
 
-const ZH_PERSON =
-  `总统 总理 主席 领导人 外长 部长 议员 先生 女士 夫人 国王 首相 将军 发言人 候选人 大使 秘书长`.split(
-    ' ',
-  );
-const ZH_ORG = `党 组织 委员会 银行 公司 大学 集团 联盟 通讯社 运动 协会`.split(' ');
-
-const AR_PERSON = `الرئيس رئيس زعيم السيد السيدة الوزير وزير النائب المعارض الجنرال الملك الأمير
-  المتحدث رئيسة الزعيم المرشح السفير`
-  .split(/\s+/)
-  .map(normalizeArabic);
-const AR_ORG = `حزب منظمة وزارة مجلس حركة شركة بنك جامعة وكالة اتحاد جبهة`
-  .split(/\s+/)
-  .map(normalizeArabic);
-const AR_PLACE = `مدينة بلدة قرية محافظة جزيرة منطقة إقليم ولاية العاصمة عاصمة سكان`
-  .split(/\s+/)
-  .map(normalizeArabic);
-
 /** Words that make a capitalised run a place (`Han River`, `Lac Kivu`), not a person. */
-const PLACE_WORDS = new Set(
-  `river lake mount mountain mountains bay island islands sea ocean gulf strait province district
-  county region street road avenue square bridge valley coast park airport station port desert
-  fleuve rivière lac mont île mer golfe rue pont vallée aéroport río lago monte isla mar golfo
-  calle plaza puente valle aeropuerto fluss see berg insel meer straße platz brücke flughafen
-  река озеро гора остров море залив улица площадь мост аэропорт peninsula péninsule halbinsel
-  península полуостров volcano volcan vulkan volcán вулкан`.split(/\s+/),
-);
-
 export const isPlaceWord = (w: string) => PLACE_WORDS.has(w.toLowerCase());
 
 /**
@@ -150,14 +46,14 @@ export const isPlaceWord = (w: string) => PLACE_WORDS.has(w.toLowerCase());
  */
 export function isCueWord(word: string, lang: string): boolean {
   const lower = word.toLowerCase();
-  return cueWords(lang).has(lower) || cueWords('en').has(lower) || EXTRA_TITLE_WORDS.has(lower);
+  return cueWords(lang).has(lower) || cueWords('en').has(lower) || TITLE_PARTS.has(lower);
 }
 
 const cueWordCache = new Map<string, Set<string>>();
 function cueWords(lang: string): Set<string> {
   let words = cueWordCache.get(lang);
   if (!words) {
-    const c = CUES[lang] ?? (lang === 'id' ? CUES.ms : undefined);
+    const c = languageData(lang).entityCues;
     words = c ? new Set([...phraseSet(c.person), ...phraseSet(c.org)]) : new Set();
     cueWordCache.set(lang, words);
   }
@@ -165,9 +61,7 @@ function cueWords(lang: string): Set<string> {
 }
 
 /** Parts of titles that are no title alone (`Prime` Minister, `Vice` President). */
-const EXTRA_TITLE_WORDS = new Set(
-  `prime vice deputy chairman chairwoman prefect secretary-general director authority`.split(/\s+/),
-);
+const TITLE_PARTS: ReadonlySet<string> = new Set(languageData('en').titleParts ?? []);
 
 const CAPITALISED = /^\p{Lu}/u;
 const ACRONYM = /^[\p{Lu}]{2,6}$/u;
@@ -196,8 +90,9 @@ function leadingCue(words: readonly string[], phrases: ReadonlySet<string>): num
 }
 
 function casedMentions(text: string, lang: string): NameMention[] {
-  // Malay and Indonesian share their titles and institution words.
-  const cues = CUES[lang] ?? (lang === 'id' ? CUES.ms : CUES.en);
+  // A language without cues of its own is read with English ones (news writes them everywhere).
+  const data = languageData(lang);
+  const cues: EntityCues = data.entityCues ?? languageData('en').entityCues!;
   const person = phraseSet(cues.person);
   const org = phraseSet(cues.org);
   const placeBefore = phraseSet(cues.place);
@@ -305,10 +200,11 @@ function casedMentions(text: string, lang: string): NameMention[] {
       // A one-letter word is no given name (`Trung Á`, Central Asia).
       const weak = !kind && names.filter((w) => [...w].length >= 2).length >= 2;
       const parts = names.filter((w) => !org.has(w.toLowerCase()) && !isPlaceWord(w));
-      // In Vietnamese a native word beside a foreign name is no part of it (`Nhà Trắng Jen
-      // Psaki`, the White House's Jen Psaki), though a Vietnamese name is all native words.
-      const foreign = parts.filter((w) => !VIETNAMESE_MARKS.test(w));
-      const nameParts = lang === 'vi' && foreign.length > 0 ? foreign : parts;
+      // A native word (Vietnamese diacritics) beside a foreign name is no part of it (`Nhà
+      // Trắng Jen Psaki`, the White House's Jen Psaki), though a Vietnamese name is all native words.
+      const native = data.nativeWordLetters;
+      const foreign = native ? parts.filter((w) => !native.test(w)) : [];
+      const nameParts = foreign.length > 0 ? foreign : parts;
       // A person's words in a row are one name (`Serik Abenov`), not two entities.
       const fullName =
         (kind === 'person' || (!kind && weak)) && nameParts.length > 1
@@ -329,7 +225,9 @@ function casedMentions(text: string, lang: string): NameMention[] {
   return mentions;
 }
 
-function chineseMentions(text: string): NameMention[] {
+function chineseMentions(text: string, cues: EntityCues): NameMention[] {
+  const personCues = [...phraseSet(cues.person)];
+  const orgCues = [...phraseSet(cues.org)];
   const compact = text.replace(/\s+/g, '');
   const mentions: NameMention[] = [];
   for (const run of new Set(chineseNameCandidates(compact))) {
@@ -338,8 +236,8 @@ function chineseMentions(text: string): NameMention[] {
     for (let at = compact.indexOf(run); at >= 0; at = compact.indexOf(run, at + run.length)) {
       const before = compact.slice(Math.max(0, at - 4), at);
       const after = compact.slice(at + run.length, at + run.length + 3);
-      const org = ZH_ORG.some((c) => after.startsWith(c));
-      const person = ZH_PERSON.some(
+      const org = orgCues.some((c) => after.startsWith(c));
+      const person = personCues.some(
         (c) => before.endsWith(c) || before.slice(0, -1).endsWith(c) || after.startsWith(c),
       );
       mentions.push({
@@ -353,7 +251,14 @@ function chineseMentions(text: string): NameMention[] {
   return mentions;
 }
 
-function arabicMentions(text: string, nameForms: ReadonlySet<string>): NameMention[] {
+function arabicMentions(
+  text: string,
+  nameForms: ReadonlySet<string>,
+  cues: EntityCues,
+): NameMention[] {
+  const [person, org, placeCues] = [cues.person, cues.org, cues.place].map((list) =>
+    [...phraseSet(list)].map(normalizeArabic),
+  );
   const words = (text.match(/\p{Script=Arabic}+/gu) ?? []).map(normalizeArabic);
   const mentions: NameMention[] = [];
   words.forEach((w, i) => {
@@ -364,13 +269,13 @@ function arabicMentions(text: string, nameForms: ReadonlySet<string>): NameMenti
     const before = words.slice(Math.max(0, i - 2), i).map(stripArabicProclitic);
     const near = (cues: string[]) =>
       before.some((b) => cues.some((c) => b === c || b === stripArabicProclitic(c)));
-    const org = near(AR_ORG);
-    const place = near(AR_PLACE);
-    const person = near(AR_PERSON);
+    const isOrg = near(org);
+    const place = near(placeCues);
+    const isPerson = near(person);
     mentions.push({
       surface: bare,
       id: `name:${s}`,
-      kind: org ? 'organisation' : place ? 'place' : person ? 'person' : null,
+      kind: isOrg ? 'organisation' : place ? 'place' : isPerson ? 'person' : null,
       weight: 1,
     });
   });
@@ -386,8 +291,16 @@ export function nameMentions(
   lang: string,
   nameForms: readonly string[] = [],
 ): NameMention[] {
-  if (lang === 'zh' || lang === 'ja') return chineseMentions(text);
-  if (lang === 'ar' || lang === 'fa') return arabicMentions(text, new Set(nameForms));
+  const data = languageData(lang);
+  // Japanese and Persian read with the Chinese and Arabic cues.
+  if (data.mentions === 'han-runs')
+    return chineseMentions(text, (data.entityCues ?? languageData('zh').entityCues)!);
+  if (data.mentions === 'arabic-forms')
+    return arabicMentions(
+      text,
+      new Set(nameForms),
+      (data.entityCues ?? languageData('ar').entityCues)!,
+    );
   return casedMentions(text, lang);
 }
 

@@ -1,4 +1,5 @@
 import { findNumbers } from '../anchors/numbers.ts';
+import { languageData, type FigureCues } from '../lang/index.ts';
 
 /**
  * Figures: killed, injured, arrested and crowd sizes, each with its number, its qualifier
@@ -18,59 +19,7 @@ export interface Figure {
   evidence: string;
 }
 
-type CueTable = Record<FigureKind, RegExp>;
-
-// Cue words per language. Kept as data: adding a language is adding a row.
-const CUES: Record<string, CueTable> = {
-  en: {
-    killed:
-      /(?<!\p{L})(kill(ed|ing)?|dead|died|die|deaths?|death toll|lives|fatalit(y|ies)|bodies)(?!\p{L})/iu,
-    injured: /(?<!\p{L})(injur(ed|ies|y|ing)|wounded|hurt|hospitali[sz]ed)(?!\p{L})/iu,
-    arrested:
-      /(?<!\p{L})(arrest(ed|s)?|detain(ed|ees)?|detentions?|in custody|held by police)(?!\p{L})/iu,
-    crowd:
-      /(?<!\p{L})(protesters|demonstrators|marchers|people (gathered|rallied|marched|took to)|crowds? of|rallied|supporters gathered)(?!\p{L})/iu,
-  },
-  zh: {
-    killed: /死亡|丧生|遇难|身亡|罹难|死难|被打死|被杀|亡/,
-    injured: /受伤|伤者|负伤|伤/,
-    arrested: /被捕|逮捕|拘留|拘捕|抓获|羁押/,
-    crowd: /示威者|抗议者|民众|群众|人参加|人聚集|游行/,
-  },
-  vi: {
-    killed: /chết|thiệt mạng|tử vong|thiệt_mạng|tử_vong|tử nạn|thiệt mạng/i,
-    injured: /bị thương|bị_thương/i,
-    arrested: /bị bắt|bắt giữ|bị_bắt|bắt_giữ|tạm giữ|bị giam/i,
-    crowd:
-      /người biểu tình|người_biểu_tình|người tham gia|người tuần hành|người tụ tập|người bao vây|người xuống đường/i,
-  },
-  ar: {
-    killed: /قتيل|قتلى|قتلوا|مقتل|حتفه|حتفهم|وفاة|وفيات|شهيد|شهداء|لقي|لقوا/,
-    injured: /جريح|جرحى|جريحا|مصاب|مصابين|إصابة|إصابات|أصيب/,
-    arrested: /اعتقال|معتقل|اعتقل|موقوف|توقيف|احتجاز|محتجز/,
-    crowd: /متظاهر|محتج|آلاف الأشخاص|مشارك/,
-  },
-  ru: {
-    killed: /погиб|убит|жертв|скончал|смерт|погибших|убитых/i,
-    injured: /ранен|пострадал|пострадавш|травм|госпитализ/i,
-    arrested: /задержан|задержал|арестован|задержани|аресто/i,
-    crowd: /протестующ|демонстрант|митингующ|участник|человек вышл|вышли на/i,
-  },
-  es: {
-    killed:
-      /(?<!\p{L})(muert[oa]s?|fallecid[oa]s?|murieron|víctimas mortales|asesinad[oa]s?)(?!\p{L})/iu,
-    injured: /(?<!\p{L})(herid[oa]s?|lesionad[oa]s?)(?!\p{L})/iu,
-    arrested: /(?<!\p{L})(detenid[oa]s?|arrestad[oa]s?|detenciones)(?!\p{L})/iu,
-    crowd: /(?<!\p{L})(manifestantes|personas se (concentraron|manifestaron)|marcharon)(?!\p{L})/iu,
-  },
-  fr: {
-    killed: /(?<!\p{L})(morts?|tué(e|s|es)?|décès|décédé(e|s)?|ont péri|victimes)(?!\p{L})/iu,
-    injured: /(?<!\p{L})(blessé(e|s|es)?|blessures)(?!\p{L})/iu,
-    arrested:
-      /(?<!\p{L})(interpellé(e|s)?|arrêté(e|s)?|interpellations|arrestations|gardes? à vue)(?!\p{L})/iu,
-    crowd: /(?<!\p{L})(manifestants|personnes ont (manifesté|défilé))(?!\p{L})/iu,
-  },
-};
+type CueTable = FigureCues;
 
 const QUALIFIERS: [RegExp, Qualifier][] = [
   [
@@ -87,30 +36,12 @@ const QUALIFIERS: [RegExp, Qualifier][] = [
   ],
 ];
 
-const EN_NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  dozens: 24,
-  hundreds: 200,
-  thousands: 2000,
-};
-
-/** How far from a number a cue may stand (characters); Chinese packs more into fewer. */
-const WINDOW_AFTER = 64;
-/** A cue before the number must be close: `killing at least 14`, `مقتل 14`, `задержала 150`. */
-const WINDOW_BEFORE = 24;
-const ZH_WINDOW_AFTER = 6;
-const ZH_WINDOW_BEFORE = 6;
+/**
+ * How far from a number a cue may stand (characters), unless the language says otherwise
+ * (Chinese packs more into fewer). A cue before the number must be close: `killing at least
+ * 14`, `مقتل 14`, `задержала 150`.
+ */
+const WINDOW = { after: 64, before: 24 };
 
 /** What follows a number that makes it not a count of people. */
 const NOT_A_COUNT =
@@ -176,30 +107,32 @@ function sentences(text: string): string[] {
 
 /** The figures a text states. Pure: one text and its language in, figures out. */
 export function extractFigures(text: string, lang: string): Figure[] {
-  const table = CUES[lang];
+  const data = languageData(lang);
+  const table = data.figureCues;
   if (!table) return [];
-  const zh = lang === 'zh' || lang === 'ja';
+  const window = data.figureWindow ?? WINDOW;
+  const numberWords = data.numberWords ?? {};
+  const numberWord =
+    Object.keys(numberWords).length > 0
+      ? new RegExp(`\\b(${Object.keys(numberWords).join('|')})\\b`, 'gi')
+      : null;
   const out: Figure[] = [];
   for (const sentence of sentences(text)) {
     const numbers: { value: number; index: number; end: number }[] = findNumbers(sentence);
-    if (lang === 'en') {
-      for (const m of sentence.matchAll(
-        /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands)\b/gi,
-      )) {
-        numbers.push({
-          value: EN_NUMBER_WORDS[m[1].toLowerCase()],
-          index: m.index ?? 0,
-          end: (m.index ?? 0) + m[0].length,
-        });
-      }
+    for (const m of numberWord ? sentence.matchAll(numberWord) : []) {
+      numbers.push({
+        value: numberWords[m[1].toLowerCase()],
+        index: m.index ?? 0,
+        end: (m.index ?? 0) + m[0].length,
+      });
     }
     numbers.sort((a, b) => a.index - b.index);
     const claimed = new Set<number>();
     for (const n of numbers) {
-      const after = sentence.slice(n.end, n.end + (zh ? ZH_WINDOW_AFTER : WINDOW_AFTER));
+      const after = sentence.slice(n.end, n.end + window.after);
       if (NOT_A_COUNT.test(after)) continue;
       if (Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100) continue;
-      let beforeStart = Math.max(0, n.index - (zh ? ZH_WINDOW_BEFORE : WINDOW_BEFORE));
+      let beforeStart = Math.max(0, n.index - window.before);
       let before = sentence.slice(beforeStart, n.index);
       const lastClause = Math.max(...[...before].map((ch, i) => (CLAUSE.test(ch) ? i : -1)));
       if (lastClause >= 0) {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { languageData } from '../lang/index.ts';
 import { segmentTerms } from '../segment/index.ts';
 import { glossConcepts } from './gloss.ts';
 import type { LexiconEntry } from './parsers.ts';
@@ -42,8 +43,12 @@ export function packsDir(): string {
 function headwordKey(headword: string, lang: string): string | null {
   const h = headword.normalize('NFC').trim();
   if (!h) return null;
-  if (lang === 'zh' || lang === 'ja') return /\s/.test(h) ? null : h;
-  if (lang === 'vi') return h.toLowerCase();
+  switch (languageData(lang).packHeadwords) {
+    case 'as-written':
+      return /\s/.test(h) ? null : h;
+    case 'lower-case':
+      return h.toLowerCase();
+  }
   const terms = segmentTerms(h, lang);
   return terms.length === 1 ? terms[0] : null;
 }

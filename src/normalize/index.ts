@@ -1,19 +1,27 @@
+import { languageData } from '../lang/index.ts';
 import type { Stage } from '../pipeline.ts';
 
 /**
  * Normalisation undoes the marks other pipelines leave on news text (see
- * ../shared/samples/README.md): Vietnamese words joined by `_`, Chinese words separated by
- * spaces, punctuation split off by spaces, sentences glued by `.,`, photo-caption lines,
+ * ../shared/samples/README.md): Chinese words separated by spaces, punctuation split off by spaces, sentences glued by `.,`, photo-caption lines,
  * a crawl date as the first line and site boilerplate as the last. The raw text is kept
- * beside the result.
+ * beside the result. Vietnamese words joined by `_` are undone once the language is known
+ * (src/script/), as `_` means nothing special in other languages (`@dele_official`).
  */
 
 const HAN = '\\p{Script=Han}';
 /** CJK and full-width punctuation: no space belongs on either side of it. */
 const CJK_PUNCT = '，。、；：！？（）《》「」『』【】“”‘’…—·・';
 
-const WEEKDAYS_MONTHS =
-  /\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/gi;
+// Scrapers print their crawl time in English: any word that starts like an English weekday or
+// month (`Sat`, `Saturday`, `May`).
+const englishCalendar = languageData('en').calendar;
+const WEEKDAYS_MONTHS = new RegExp(
+  `\\b(${[...(englishCalendar?.weekdays ?? []), ...(englishCalendar?.months ?? [])]
+    .map((forms) => forms[0].slice(0, 3))
+    .join('|')})[a-z]*\\b`,
+  'gi',
+);
 
 /** A line that is only a date (as a scraper prints its crawl time), e.g. `Saturday, 04, May, 2024`. */
 export function isDateOnlyLine(line: string): boolean {
@@ -68,8 +76,6 @@ export function normalizeInline(input: string): string {
   // eslint-disable-next-line no-control-regex
   s = s.replace(/[\u200b-\u200d\u2060\ufeff\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
   s = s.replace(/[\t\u00a0\u3000]/g, ' ');
-  // Vietnamese pre-segmentation: `bầu_cử` -> `bầu cử` (the word grouping is kept as a hint).
-  s = s.replace(/(?<=[\p{L}\p{M}\p{N}])_(?=[\p{L}\p{M}\p{N}])/gu, ' ');
   // Chinese words separated by spaces: `巴基耶 夫` -> `巴基耶夫`, `7 日` -> `7日`.
   s = s.replace(new RegExp(`(?<=[${HAN}${CJK_PUNCT}\\d])\\s+(?=[${HAN}${CJK_PUNCT}])`, 'gu'), '');
   s = s.replace(new RegExp(`(?<=[${HAN}${CJK_PUNCT}])\\s+(?=[\\d${CJK_PUNCT}])`, 'gu'), '');
@@ -79,6 +85,14 @@ export function normalizeInline(input: string): string {
   // Straight quotes padded on both sides: `" Vấn đề ... họ "` -> `"Vấn đề ... họ"`.
   s = s.replace(/"\s+([^"\n]*?\S)\s+"/g, '"$1"');
   return s.replace(/ {2,}/g, ' ').trim();
+}
+
+/**
+ * Vietnamese pre-segmentation: `bầu_cử` -> `bầu cử` (normalisation keeps the word grouping as
+ * a hint). Only for languages whose entry says `joinsUnderscoredWords`.
+ */
+export function joinUnderscoredWords(s: string): string {
+  return s.replace(/(?<=[\p{L}\p{M}\p{N}])_(?=[\p{L}\p{M}\p{N}])/gu, ' ');
 }
 
 /** Normalises a whole article body. Pure: the same input always gives the same output. */
@@ -117,7 +131,7 @@ export function normalizeText(raw: string): NormalizedText {
 }
 
 export const normalizeStage: Stage = {
-  name: 'normalize@1',
+  name: 'normalize@2',
   requires: ['title', 'text'],
   assigns: ['rawTitle', 'rawText', 'captions', 'crawlDate', 'hintWords'],
   run(article) {

@@ -2,6 +2,7 @@ import { anchorKeys } from '../cluster/features.ts';
 import { packFor } from '../lexicon/pack.ts';
 import type { Stage } from '../pipeline.ts';
 import type { Anchors } from '../types.ts';
+import { languageData } from '../lang/index.ts';
 
 /**
  * The cross-lingual representation: every article, whatever its language, as weighted
@@ -9,9 +10,6 @@ import type { Anchors } from '../types.ts';
  * language-neutral anchors (numbers, dates, names, countries). English terms are already
  * such stems. A language with no pack is represented by its anchors alone.
  */
-
-/** Languages whose segmenter output is itself the pivot (Snowball English stems). */
-const PIVOT = new Set(['en']);
 
 /** How much one anchor counts against one fully weighted gloss concept. */
 export const ANCHOR_WEIGHT = 1;
@@ -31,9 +29,11 @@ export function represent(
   const weights = new Map<string, number>();
   const add = (k: string, w: number) => weights.set(k, (weights.get(k) ?? 0) + w);
   let known = 0;
-  const pack = PIVOT.has(lang) ? null : packFor(lang);
+  // The pivot language's segmenter output is itself the concept space (English stems).
+  const pivot = languageData(lang).pivot ?? false;
+  const pack = pivot ? null : packFor(lang);
   for (const term of terms) {
-    if (PIVOT.has(lang)) {
+    if (pivot) {
       add(`g:${term}`, 1);
       known++;
       continue;
@@ -47,7 +47,7 @@ export function represent(
   return {
     concepts: [...weights],
     coverage: terms.length ? known / terms.length : 0,
-    hasPack: PIVOT.has(lang) || pack !== null,
+    hasPack: pivot || pack !== null,
   };
 }
 

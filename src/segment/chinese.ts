@@ -1,6 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { chineseNameRuns } from '../anchors/translit.ts';
+import { TRANSLIT_CHARS } from '../lang/zh/index.ts';
 
 /**
  * Chinese word segmentation with jieba. Each segmenter owns its jieba instance, built once from
@@ -11,6 +11,23 @@ import { chineseNameRuns } from '../anchors/translit.ts';
 
 /** The frequency user words get: high enough that jieba prefers them to any split. */
 const USER_WORD_FREQUENCY = 100000;
+
+/** Runs of transliteration characters (src/lang/zh/) in a Chinese text: candidate foreign names. */
+export function chineseNameRuns(text: string): string[] {
+  const runs: string[] = [];
+  for (const part of text.split(/[·・•]/)) {
+    let current = '';
+    for (const ch of part) {
+      if (TRANSLIT_CHARS.has(ch)) current += ch;
+      else {
+        if (current.length >= 3) runs.push(current);
+        current = '';
+      }
+    }
+    if (current.length >= 3) runs.push(current);
+  }
+  return runs;
+}
 
 export class ChineseSegmenter {
   private readonly jieba: Jieba;
@@ -68,7 +85,7 @@ export class ChineseSegmenter {
 
   /**
    * Candidate foreign names in a Chinese text: runs of transliteration characters
-   * (anchors/translit.ts), trimmed where a longer word jieba knows runs into them. In
+   * (src/lang/zh/), trimmed where a longer word jieba knows runs into them. In
    * `印度尼西亚雅加达` (Indonesia's Jakarta) the run starts inside `印度尼西亚`: the candidate is
    * `雅加达`, not `尼西亚雅加达`. Only dictionary words of three or more characters trim.
    */

@@ -1,3 +1,4 @@
+import { languageData, UNDETERMINED } from '../lang/index.ts';
 import type { PipelineResources, Stage } from '../pipeline.ts';
 import { normalizeArabic } from './arabic.ts';
 import { ChineseSegmenter, plainChineseSegmenter } from './chinese.ts';
@@ -7,12 +8,12 @@ import { groupSyllables, VietnameseLexicon } from './vietnamese.ts';
 
 /**
  * Segmentation and stemming: turns a normalised text into content terms for monolingual
- * TF-IDF. A cascade by language:
- *   zh            -> jieba (user words and the text's own transliterated names kept whole)
- *   vi            -> syllables grouped into words by longest lexicon match
- *   ar            -> orthographic normalisation, proclitic stripping, Snowball Arabic
- *   Snowball langs-> Intl.Segmenter words + Snowball stemmer
- *   anything else -> Intl.Segmenter words, lower-cased
+ * TF-IDF. By the language's `segmenter` (src/lang/):
+ *   jieba     (zh) -> jieba (user words and the text's own transliterated names kept whole)
+ *   syllables (vi) -> syllables grouped into words by longest lexicon match
+ *   arabic    (ar) -> orthographic normalisation, proclitic stripping, Snowball Arabic
+ *   words          -> Intl.Segmenter words + a Snowball stemmer where there is one, else
+ *                     lower-cased
  */
 
 const HAS_WORD_CHAR = /[\p{L}\p{M}]/u;
@@ -22,7 +23,7 @@ const segmenters = new Map<string, Intl.Segmenter>();
 function wordSegmenter(lang: string): Intl.Segmenter {
   let seg = segmenters.get(lang);
   if (!seg) {
-    seg = new Intl.Segmenter(lang === 'und' ? undefined : lang, { granularity: 'word' });
+    seg = new Intl.Segmenter(lang === UNDETERMINED ? undefined : lang, { granularity: 'word' });
     segmenters.set(lang, seg);
   }
   return seg;
@@ -147,14 +148,14 @@ export class Segmenter {
 
   /** The content terms of a text in a given language. */
   terms(text: string, lang: string, hintWords: readonly string[] = []): string[] {
-    switch (lang) {
-      case 'zh':
+    switch (languageData(lang).segmenter) {
+      case 'jieba':
         return chineseTerms(text, this.chinese);
-      case 'vi':
+      case 'syllables':
         return vietnameseTerms(text, hintWords, this.vietnamese);
-      case 'ar':
+      case 'arabic':
         return arabicTerms(text);
-      default:
+      case 'words':
         return genericTerms(text, lang);
     }
   }

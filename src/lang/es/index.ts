@@ -1,0 +1,68 @@
+import type { LanguageData } from '../types.ts';
+
+export const es: LanguageData = {
+  code: 'es',
+  segmenter: 'words',
+  spacedWords: true,
+  calendar: {
+    months: [
+      ['enero'],
+      ['febrero'],
+      ['marzo'],
+      ['abril'],
+      ['mayo'],
+      ['junio'],
+      ['julio'],
+      ['agosto'],
+      ['septiembre'],
+      ['octubre'],
+      ['noviembre'],
+      ['diciembre'],
+    ],
+    weekdays: [
+      ['domingo'],
+      ['lunes'],
+      ['martes'],
+      ['miércoles'],
+      ['jueves'],
+      ['viernes'],
+      ['sábado'],
+    ],
+  },
+  relativeDays: [
+    [['ayer'], -1],
+    [['hoy'], 0],
+    [['anteayer'], -2],
+  ],
+  figureCues: {
+    killed:
+      /(?<!\p{L})(muert[oa]s?|fallecid[oa]s?|murieron|víctimas mortales|asesinad[oa]s?)(?!\p{L})/iu,
+    injured: /(?<!\p{L})(herid[oa]s?|lesionad[oa]s?)(?!\p{L})/iu,
+    arrested: /(?<!\p{L})(detenid[oa]s?|arrestad[oa]s?|detenciones)(?!\p{L})/iu,
+    crowd: /(?<!\p{L})(manifestantes|personas se (concentraron|manifestaron)|marcharon)(?!\p{L})/iu,
+  },
+  entityCues: {
+    person: `presidente, presidenta, ministro, ministra, primer ministro, primera ministra, sr,
+      sra, señor, señora, líder, expresidente, canciller, general, rey, reina, don, doña,
+      portavoz, alcalde, gobernador, senador, juez, jueza`,
+    org: `partido, ministerio, organización, banco, comité, consejo, universidad, agencia, unión,
+      frente, movimiento, federación, asociación, empresa, grupo`,
+    place: `ciudad de, localidad de, pueblo de, provincia de, región de, isla de,
+      península de, municipio de, habitantes de, vecinos de, capital`,
+  },
+  placeWords: [
+    'río',
+    'lago',
+    'monte',
+    'isla',
+    'mar',
+    'golfo',
+    'calle',
+    'plaza',
+    'puente',
+    'valle',
+    'aeropuerto',
+    'península',
+    'volcán',
+  ],
+};

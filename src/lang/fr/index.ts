@@ -1,0 +1,68 @@
+import type { LanguageData } from '../types.ts';
+
+export const fr: LanguageData = {
+  code: 'fr',
+  segmenter: 'words',
+  spacedWords: true,
+  calendar: {
+    months: [
+      ['janvier'],
+      ['février'],
+      ['mars'],
+      ['avril'],
+      ['mai'],
+      ['juin'],
+      ['juillet'],
+      ['août'],
+      ['septembre'],
+      ['octobre'],
+      ['novembre'],
+      ['décembre'],
+    ],
+    weekdays: [
+      ['dimanche'],
+      ['lundi'],
+      ['mardi'],
+      ['mercredi'],
+      ['jeudi'],
+      ['vendredi'],
+      ['samedi'],
+    ],
+  },
+  relativeDays: [
+    [['hier'], -1],
+    [["aujourd'hui"], 0],
+    [['avant-hier'], -2],
+  ],
+  figureCues: {
+    killed: /(?<!\p{L})(morts?|tué(e|s|es)?|décès|décédé(e|s)?|ont péri|victimes)(?!\p{L})/iu,
+    injured: /(?<!\p{L})(blessé(e|s|es)?|blessures)(?!\p{L})/iu,
+    arrested:
+      /(?<!\p{L})(interpellé(e|s)?|arrêté(e|s)?|interpellations|arrestations|gardes? à vue)(?!\p{L})/iu,
+    crowd: /(?<!\p{L})(manifestants|personnes ont (manifesté|défilé))(?!\p{L})/iu,
+  },
+  entityCues: {
+    person: `président, présidente, ministre, premier ministre, m, mme, monsieur, madame, chef,
+      dirigeant, dirigeante, leader, ex-président, général, roi, reine, porte-parole, maire,
+      sénateur, juge`,
+    org: `parti, ministère, organisation, banque, comité, conseil, université, agence, union,
+      front, mouvement, fédération, association, entreprise, groupe`,
+    place: `ville de, village de, commune de, région de, province de, île de, péninsule de,
+      habitants de, port de, capitale`,
+  },
+  placeWords: [
+    'fleuve',
+    'rivière',
+    'lac',
+    'mont',
+    'île',
+    'mer',
+    'golfe',
+    'rue',
+    'pont',
+    'vallée',
+    'aéroport',
+    'péninsule',
+    'volcan',
+  ],
+};

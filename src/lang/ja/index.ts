@@ -1,0 +1,12 @@
+import type { LanguageData } from '../types.ts';
+import { zh } from '../zh/index.ts';
+
+/** Japanese writes names and dates in Han characters as Chinese does (`7日`, `2020年10月5日`). */
+export const ja: LanguageData = {
+  code: 'ja',
+  segmenter: 'words',
+  packHeadwords: 'as-written',
+  mentions: 'han-runs',
+  dayOfMonthAlone: true,
+  figureWindow: zh.figureWindow,
+};

@@ -1,0 +1,7 @@
+import type { LanguageData } from '../types.ts';
+
+export const tr: LanguageData = {
+  code: 'tr',
+  segmenter: 'words',
+  inflectsNames: true,
+};

@@ -1,0 +1,105 @@
+/**
+ * What the pipeline knows about one language, as data: the stages read these fields and never
+ * ask which language they are looking at. A field left out means "nothing special".
+ */
+
+/** Cue patterns for the figures a report states (src/facts/figures.ts). */
+export interface FigureCues {
+  killed: RegExp;
+  injured: RegExp;
+  arrested: RegExp;
+  crowd: RegExp;
+}
+
+/**
+ * Words around a name that say what it names (src/facts/entity-kind.ts), lower case, each a
+ * comma-separated list of phrases (a cue may be several words: `prime minister`).
+ */
+export interface EntityCues {
+  /** Titles and forms of address right before a person's name. */
+  person: string;
+  /** Institution words before, after or inside an organisation's name. */
+  org: string;
+  /** Place words right before a place's name (`the town of`, `der Ort`). */
+  place: string;
+}
+
+export interface Calendar {
+  /**
+   * Month names, January first, each with the forms written after a day number (Russian:
+   * the genitive, `5 октября`).
+   */
+  months?: readonly (readonly string[])[];
+  /** Abbreviations of the month names, January first (`jan`, `okt`). */
+  monthAbbreviations?: readonly (readonly string[])[];
+  /** Weekday names, Sunday first (JavaScript's getUTCDay order), each with its forms. */
+  weekdays?: readonly (readonly string[])[];
+  /** Plural weekdays (`Mondays`): habitual, never a date, but no names either. */
+  weekdayPlurals?: readonly string[];
+  /** The language capitalises month and weekday names, so a name finder must skip them. */
+  capitalised?: boolean;
+  /** Calendar words that are also given names (`Mai`, `Mei`): a name finder keeps them. */
+  alsoNames?: readonly string[];
+}
+
+export interface LanguageData {
+  /** ISO 639-1 code (or 639-3 where there is none). */
+  code: string;
+  /**
+   * How text becomes words: jieba (`jieba`), syllables grouped by a lexicon (`syllables`),
+   * Arabic normalisation and light stemming (`arabic`), or Intl.Segmenter words (`words`).
+   */
+  segmenter: 'jieba' | 'syllables' | 'arabic' | 'words';
+  /** Other pipelines write this language's words joined by `_` (`bầu_cử`): one word each. */
+  joinsUnderscoredWords?: boolean;
+  /** Written in Traditional and Simplified characters: converted to Simplified. */
+  simplifiesScript?: boolean;
+  /** Its stemmed words are the concept space itself (English glosses). */
+  pivot?: boolean;
+  /** How a dictionary headword becomes a term: as written (no spaces), lower-cased, or segmented. */
+  packHeadwords?: 'as-written' | 'lower-case' | 'segmented';
+  /**
+   * Where names in a script without case come from: runs of transliteration characters
+   * (`translit-runs`) or the words the language pack does not know (`unknown-words`).
+   */
+  nameForms?: 'translit-runs' | 'unknown-words';
+  /** How name mentions are found for entity kinds (default: capitalised words). */
+  mentions?: 'cased' | 'han-runs' | 'arabic-forms';
+  /** Letters only native words have: such a word next to a foreign name is not part of it. */
+  nativeWordLetters?: RegExp;
+  /** Capitalises every noun, so capitals alone do not make a name. */
+  capitalisesNouns?: boolean;
+  /** Words after which a capitalised word is a common noun (articles, determiners, numbers). */
+  nounMarkers?: readonly string[];
+  /** Country names take case endings (`России`): matched through their stems. */
+  inflectsNames?: boolean;
+  /** Its short country names (`Nga`, `مصر`, `Чад`) were checked by hand and are used. */
+  shortCountryNames?: boolean;
+  /** Everyday short country names the locale data lacks (`Mỹ`), folded, to ISO codes. */
+  countryShortForms?: Readonly<Record<string, string>>;
+  /** Demonyms (`Kenyan`) to ISO codes, folded. */
+  demonyms?: Readonly<Record<string, string>>;
+  /** Stop words replacing stopwords-iso's list for the language. */
+  stopwords?: readonly string[];
+  /** Words in a text are matched whole: a letter on either side breaks a match. */
+  spacedWords?: boolean;
+  calendar?: Calendar;
+  /** Relative day words and their offset from publication, each group counted once. */
+  relativeDays?: readonly (readonly [readonly string[], number])[];
+  /** A day of the month stands alone (`7日`): this month, or last month if still to come. */
+  dayOfMonthAlone?: boolean;
+  /** Slashed dates are month first (`10/5/2020` is October 5). */
+  monthFirstDates?: boolean;
+  /** Dotted day-month without a year (`16.05`) is never a date (it is a decimal). */
+  noDottedDates?: boolean;
+  figureCues?: FigureCues;
+  /** How far (characters) a figure cue may stand from its number, after and before. */
+  figureWindow?: { after: number; before: number };
+  /** Number words read as figures (`dozens`, `three`). */
+  numberWords?: Readonly<Record<string, number>>;
+  entityCues?: EntityCues;
+  /** Parts of titles that are no title alone (`Prime` Minister, `Vice` President). */
+  titleParts?: readonly string[];
+  /** Words that make a capitalised run a place (`Han River`, `Lac Kivu`). */
+  placeWords?: readonly string[];
+}
