@@ -87,8 +87,7 @@ const UNSPACED =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 /** Korean packs a name into two or three syllable blocks and attaches particles to it. */
 const HANGUL = /\p{Script=Hangul}/u;
-const KOREAN_PARTICLE =
-  /(?:에서|에게|으로|까지|부터|보다|처럼|이며|은|는|이|가|을|를|의|에|와|과|로|도|만|며)$/u;
+const KOREAN_PARTICLE = languageData('ko').nameParticles ?? /$^/u;
 
 /** Folds a name for lookup: lower case, Arabic orthography unified. */
 export function foldName(name: string): string {

@@ -13,6 +13,7 @@ import {
 } from './entity-kind.ts';
 import { nameKey } from '../anchors/names.ts';
 import { cityPlace } from '../anchors/places.ts';
+import { languages } from '../lang/index.ts';
 
 /**
  * Who and where, per event, under one id in every script: countries by ISO code, cities by
@@ -40,12 +41,9 @@ const LATIN = /\p{Script=Latin}/u;
 
 export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** Capitalised words of institution names: parts of a name, not who or where. */
-const INSTITUTION_WORDS = new Set(
-  `ministry ministries commission committee council central national security health city hall
-  party union agency office department court parliament assembly government radio liberty
-  news post times press international federal state republic democratic people peoples army
-  police bank university institute foundation company group association`.split(/\s+/),
+/** Capitalised words of institution names (src/lang/): parts of a name, not who or where. */
+const INSTITUTION_WORDS: ReadonlySet<string> = new Set(
+  languages().flatMap((d) => d.institutionWords ?? []),
 );
 
 /**

@@ -1,5 +1,5 @@
 import { findNumbers } from '../anchors/numbers.ts';
-import { languageData, type FigureCues } from '../lang/index.ts';
+import { languageData, languages, type FigureCues, type Qualifiers } from '../lang/index.ts';
 
 /**
  * Figures: killed, injured, arrested and crowd sizes, each with its number, its qualifier
@@ -21,20 +21,24 @@ export interface Figure {
 
 type CueTable = FigureCues;
 
+/** Qualifier words of every language (src/lang/), as cues may be borrowed across languages. */
+function qualifierPattern(pick: (q: Qualifiers) => readonly string[] | undefined): RegExp {
+  const words = languages().flatMap((d) => (d.qualifiers ? (pick(d.qualifiers) ?? []) : []));
+  return new RegExp(`(${words.join('|')})`, 'iu');
+}
+
 const QUALIFIERS: [RegExp, Qualifier][] = [
-  [
-    /(at least|no fewer than|至少|ít nhất|على الأقل|не менее|по меньшей мере|как минимум|al menos|por lo menos|au moins)/i,
-    'at least',
-  ],
-  [
-    /(more than|over|upwards of|超过|逾|hơn|أكثر من|более|свыше|больше|más de|plus de)/i,
-    'more than',
-  ],
-  [
-    /(about|around|nearly|almost|some|约|近|khoảng|gần|نحو|حوالي|около|почти|unos|cerca de|environ|près de)/i,
-    'about',
-  ],
+  [qualifierPattern((q) => q.atLeast), 'at least'],
+  [qualifierPattern((q) => q.moreThan), 'more than'],
+  [qualifierPattern((q) => q.about), 'about'],
 ];
+/** `400多人`, `40余人`: more than, written after the number. */
+const MORE_THAN_AFTER = new RegExp(
+  `^\\s*(${languages()
+    .flatMap((d) => d.qualifiers?.moreThanAfter ?? [])
+    .join('|')})`,
+  'u',
+);
 
 /**
  * How far from a number a cue may stand (characters), unless the language says otherwise
@@ -92,8 +96,7 @@ function nearestCue(
 const CLAUSE = /[,;，。；、:：]/;
 
 function qualifierOf(before: string, after: string): Qualifier {
-  // Chinese and Vietnamese put "more than" after the number: 400多人, 40余人.
-  if (/^\s*(多|余|餘)/.test(after)) return 'more than';
+  if (MORE_THAN_AFTER.test(after)) return 'more than';
   const near = before.slice(-24);
   for (const [re, q] of QUALIFIERS) if (re.test(near)) return q;
   return 'exact';

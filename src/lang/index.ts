@@ -7,6 +7,7 @@ import { fi } from './fi/index.ts';
 import { fr } from './fr/index.ts';
 import { hu } from './hu/index.ts';
 import { ja } from './ja/index.ts';
+import { ko } from './ko/index.ts';
 import { lb } from './lb/index.ts';
 import { lt } from './lt/index.ts';
 import { ms } from './ms/index.ts';
@@ -18,7 +19,7 @@ import { vi } from './vi/index.ts';
 import { zh } from './zh/index.ts';
 import type { LanguageData } from './types.ts';
 
-export type { Calendar, EntityCues, FigureCues, LanguageData } from './types.ts';
+export type { Calendar, EntityCues, FigureCues, LanguageData, Qualifiers } from './types.ts';
 
 /**
  * The language registry: one entry per language with its words, cues and rules (src/lang/<code>/),
@@ -29,7 +30,10 @@ export type { Calendar, EntityCues, FigureCues, LanguageData } from './types.ts'
 export const UNDETERMINED = 'und';
 
 const LANGUAGES: ReadonlyMap<string, LanguageData> = new Map(
-  [ar, de, en, es, fa, fi, fr, hu, ja, lb, lt, ms, ru, sr, tr, uk, vi, zh].map((d) => [d.code, d]),
+  [ar, de, en, es, fa, fi, fr, hu, ja, ko, lb, lt, ms, ru, sr, tr, uk, vi, zh].map((d) => [
+    d.code,
+    d,
+  ]),
 );
 
 /** Languages that use another's data: Indonesian shares Malay's titles, stop words and calendar. */

@@ -42,6 +42,15 @@ export interface Calendar {
   alsoNames?: readonly string[];
 }
 
+/** Words before a number that qualify it (`at least 14`), lower case. */
+export interface Qualifiers {
+  atLeast?: readonly string[];
+  moreThan?: readonly string[];
+  about?: readonly string[];
+  /** Written right after the number instead (`400多人`, `40余人`). */
+  moreThanAfter?: readonly string[];
+}
+
 export interface LanguageData {
   /** ISO 639-1 code (or 639-3 where there is none). */
   code: string;
@@ -97,9 +106,20 @@ export interface LanguageData {
   figureWindow?: { after: number; before: number };
   /** Number words read as figures (`dozens`, `three`). */
   numberWords?: Readonly<Record<string, number>>;
+  qualifiers?: Qualifiers;
   entityCues?: EntityCues;
+  /** Capitalised words of institution names: parts of a name, not who or where. */
+  institutionWords?: readonly string[];
   /** Parts of titles that are no title alone (`Prime` Minister, `Vice` President). */
   titleParts?: readonly string[];
   /** Words that make a capitalised run a place (`Han River`, `Lac Kivu`). */
   placeWords?: readonly string[];
+  /** Labels that credit a photo (`Ảnh:`, `Photo:`), before a colon. */
+  captionLabels?: readonly string[];
+  /** Site lines that end a page (`Read more`, `Xem thêm`), each matched at a line's start. */
+  boilerplate?: readonly RegExp[];
+  /** Conjunctions, prepositions and articles written onto the next word, longest first. */
+  proclitics?: readonly string[];
+  /** Particles a name takes at its end (Korean `미국은`): stripped before a lookup. */
+  nameParticles?: RegExp;
 }

@@ -1,4 +1,4 @@
-import { languageData } from '../lang/index.ts';
+import { languageData, languages } from '../lang/index.ts';
 import type { Stage } from '../pipeline.ts';
 
 /**
@@ -34,8 +34,11 @@ export function isDateOnlyLine(line: string): boolean {
   return rest.length === 0;
 }
 
-const CAPTION_LABEL =
-  /(^|[\s(])(Ảnh|Photo|Foto|Image|Picture|Фото|Снимок|图|圖|图片|صورة|الصورة)\s*[:：]/iu;
+// Normalisation runs before the language is known: the labels and site lines of every language.
+const CAPTION_LABEL = new RegExp(
+  `(^|[\\s(])(${[...new Set(languages().flatMap((d) => d.captionLabels ?? []))].join('|')})\\s*[:：]`,
+  'iu',
+);
 const PIPE_ONLY = /^[|\s¦]+$/;
 
 /** A photo caption line: a credit label near its end, often closed by a table pipe. */
@@ -51,13 +54,12 @@ export function isCaptionLine(line: string): boolean {
   );
 }
 
-const BOILERPLATE =
-  /^(latest in\b|read more\b|related( articles| news| stories)?\b|more from\b|share this\b|follow us\b|subscribe\b|advertisement$|sign up\b|copyright\b|©|all rights reserved|xem thêm\b|tin liên quan\b|相关(新闻|阅读|文章)|责任编辑|اقرأ أيضا|اقرأ أيضاً|читайте также)/iu;
+const BOILERPLATE: readonly RegExp[] = [/^©/u, ...languages().flatMap((d) => d.boilerplate ?? [])];
 
 /** A trailing site line (`Latest in National`) that is not part of the report. */
 export function isBoilerplateLine(line: string): boolean {
   const s = line.trim();
-  return s.length < 120 && BOILERPLATE.test(s);
+  return s.length < 120 && BOILERPLATE.some((re) => re.test(s));
 }
 
 export interface NormalizedText {

@@ -1,3 +1,5 @@
+import { languageData } from '../lang/index.ts';
+
 /** Orthographic normalisation of Arabic before stemming: the same word is written many ways. */
 export function normalizeArabic(word: string): string {
   return word
@@ -9,7 +11,7 @@ export function normalizeArabic(word: string): string {
     .replace(/ئ/g, 'ي');
 }
 
-const PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل', 'ك'];
+const PREFIXES = languageData('ar').proclitics ?? [];
 
 /** Strips one proclitic (conjunction, preposition, article), keeping a stem of 3+ letters. */
 export function stripArabicProclitic(word: string): string {

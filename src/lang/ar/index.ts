@@ -27,6 +27,10 @@ export const ar: LanguageData = {
     arrested: /اعتقال|معتقل|اعتقل|موقوف|توقيف|احتجاز|محتجز/,
     crowd: /متظاهر|محتج|آلاف الأشخاص|مشارك/,
   },
+  qualifiers: { atLeast: ['على الأقل'], moreThan: ['أكثر من'], about: ['نحو', 'حوالي'] },
+  captionLabels: ['صورة', 'الصورة'],
+  boilerplate: [/^اقرأ أيضا/u, /^اقرأ أيضاً/u],
+  proclitics: ['وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل', 'ك'],
   // Written as the text writes them; the entity finder normalises the orthography.
   entityCues: {
     person: `الرئيس, رئيس, زعيم, السيد, السيدة, الوزير, وزير, النائب, المعارض, الجنرال, الملك,

@@ -44,6 +44,7 @@ export const de: LanguageData = {
     [['gestern'], -1],
     [['heute'], 0],
   ],
+  captionLabels: ['Foto'],
   entityCues: {
     person: `präsident, präsidentin, kanzler, kanzlerin, minister, ministerin, herr, frau, chef,
       chefin, general, könig, königin, ministerpräsident, sprecher, sprecherin, bürgermeister,

@@ -223,6 +223,31 @@ export const en: LanguageData = {
     place: `town, town of, city of, village, village of, island of, province of, region of,
       district of, peninsula of, residents of, inhabitants of, port of, capital`,
   },
+  qualifiers: {
+    atLeast: ['at least', 'no fewer than'],
+    moreThan: ['more than', 'over', 'upwards of'],
+    about: ['about', 'around', 'nearly', 'almost', 'some'],
+  },
+  institutionWords: `ministry ministries commission committee council central national security
+    health city hall party union agency office department court parliament assembly government
+    radio liberty news post times press international federal state republic democratic people
+    peoples army police bank university institute foundation company group association`.split(
+    /\s+/,
+  ),
+  captionLabels: ['Photo', 'Image', 'Picture'],
+  boilerplate: [
+    /^latest in\b/i,
+    /^read more\b/i,
+    /^related( articles| news| stories)?\b/i,
+    /^more from\b/i,
+    /^share this\b/i,
+    /^follow us\b/i,
+    /^subscribe\b/i,
+    /^advertisement$/i,
+    /^sign up\b/i,
+    /^copyright\b/i,
+    /^all rights reserved/i,
+  ],
   titleParts: [
     'prime',
     'vice',

@@ -41,6 +41,12 @@ export const es: LanguageData = {
     arrested: /(?<!\p{L})(detenid[oa]s?|arrestad[oa]s?|detenciones)(?!\p{L})/iu,
     crowd: /(?<!\p{L})(manifestantes|personas se (concentraron|manifestaron)|marcharon)(?!\p{L})/iu,
   },
+  qualifiers: {
+    atLeast: ['al menos', 'por lo menos'],
+    moreThan: ['más de'],
+    about: ['unos', 'cerca de'],
+  },
+  captionLabels: ['Foto'],
   entityCues: {
     person: `presidente, presidenta, ministro, ministra, primer ministro, primera ministra, sr,
       sra, señor, señora, líder, expresidente, canciller, general, rey, reina, don, doña,

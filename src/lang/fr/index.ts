@@ -41,6 +41,7 @@ export const fr: LanguageData = {
       /(?<!\p{L})(interpellé(e|s)?|arrêté(e|s)?|interpellations|arrestations|gardes? à vue)(?!\p{L})/iu,
     crowd: /(?<!\p{L})(manifestants|personnes ont (manifesté|défilé))(?!\p{L})/iu,
   },
+  qualifiers: { atLeast: ['au moins'], moreThan: ['plus de'], about: ['environ', 'près de'] },
   entityCues: {
     person: `président, présidente, ministre, premier ministre, m, mme, monsieur, madame, chef,
       dirigeant, dirigeante, leader, ex-président, général, roi, reine, porte-parole, maire,

@@ -37,6 +37,9 @@ export const vi: LanguageData = {
     crowd:
       /người biểu tình|người_biểu_tình|người tham gia|người tuần hành|người tụ tập|người bao vây|người xuống đường/i,
   },
+  qualifiers: { atLeast: ['ít nhất'], moreThan: ['hơn'], about: ['khoảng', 'gần'] },
+  captionLabels: ['Ảnh'],
+  boilerplate: [/^xem thêm\b/iu, /^tin liên quan\b/iu],
   entityCues: {
     person: `tổng thống, thủ tướng, ông, bà, chủ tịch, lãnh đạo, bộ trưởng, tướng,
       người phát ngôn, cựu tổng thống, nghị sĩ, ứng viên, thẩm phán`,

@@ -46,6 +46,14 @@ export const zh: LanguageData = {
     arrested: /被捕|逮捕|拘留|拘捕|抓获|羁押/,
     crowd: /示威者|抗议者|民众|群众|人参加|人聚集|游行/,
   },
+  qualifiers: {
+    atLeast: ['至少'],
+    moreThan: ['超过', '逾'],
+    about: ['约', '近'],
+    moreThanAfter: ['多', '余', '餘'],
+  },
+  captionLabels: ['图', '圖', '图片'],
+  boilerplate: [/^相关(新闻|阅读|文章)/u, /^责任编辑/u],
   entityCues: {
     person: `总统, 总理, 主席, 领导人, 外长, 部长, 议员, 先生, 女士, 夫人, 国王, 首相, 将军, 发言人,
       候选人, 大使, 秘书长`,
