@@ -18,6 +18,17 @@ const MONTH_RE = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|');
 
+const NUMERIC_DATES: readonly RegExp[] = languages().flatMap((d) =>
+  d.numericDate
+    ? [
+        new RegExp(
+          `(\\d{1,2})\\s+${d.numericDate.month}\\s+(\\d{1,2})(?:\\s+${d.numericDate.year}\\s+(\\d{4}))?`,
+          'giu',
+        ),
+      ]
+    : [],
+);
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function ymd(y: number | null, m: number, d: number | null): string | null {
@@ -53,9 +64,10 @@ export function dateAnchors(rawText: string, lang: string): string[] {
   // Chinese and Japanese: 2020年10月5日, 10月5日
   const cjk = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号號]/g;
   while ((m = cjk.exec(text))) add(ymd(m[1] ? +m[1] : null, +m[2], +m[3]));
-  // Vietnamese: ngày 5 tháng 10 năm 2020, 5 tháng 10
-  const vi = /(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?/giu;
-  while ((m = vi.exec(text))) add(ymd(m[3] ? +m[3] : null, +m[2], +m[1]));
+  // Day first with month and year words (Vietnamese: ngày 5 tháng 10 năm 2020, 5 tháng 10).
+  for (const re of NUMERIC_DATES) {
+    while ((m = re.exec(text))) add(ymd(m[3] ? +m[3] : null, +m[2], +m[1]));
+  }
   // 5 October 2020, October 5, 2020, 5 октября
   const dayMonth = new RegExp(
     `\\b(\\d{1,2})(?:st|nd|rd|th|er)?\\.?\\s+(?:de\\s+)?(${MONTH_RE})\\.?(?:\\s+(?:de\\s+)?(\\d{4}))?`,

@@ -1,3 +1,5 @@
+import { languages } from '../lang/index.ts';
+
 /**
  * Numbers as language-neutral anchors. Digits of every script become ASCII; thousands
  * separators of both conventions (`10,000`, `10.000`, `10 000`) are removed; a multiplier word
@@ -14,23 +16,10 @@ export function asciiDigits(text: string): string {
   });
 }
 
-const MULTIPLIERS: [RegExp, number][] = [
-  [
-    /^\s*(thousand|nghìn|ngàn|ألف|آلاف|الاف|тыс\.?|тысяч[аи]?|mil|mille|tausend|ribu)(?!\p{L})/iu,
-    1e3,
-  ],
-  [
-    /^\s*(million|millions|triệu|مليون|млн\.?|миллион[аов]*|millón|millones|juta|millionen)(?!\p{L})/iu,
-    1e6,
-  ],
-  [
-    /^\s*(billion|billions|tỷ|tỉ|مليار|млрд\.?|миллиард[аов]*|milliard|milliarden|bilion|miliar)(?!\p{L})/iu,
-    1e9,
-  ],
-  [/^\s*万/u, 1e4],
-  [/^\s*亿/u, 1e8],
-  [/^\s*千/u, 1e3],
-];
+/** Multiplier words of every language (src/lang/): a number's language is not always the text's. */
+const MULTIPLIERS: readonly (readonly [RegExp, number])[] = languages().flatMap(
+  (d) => d.multipliers ?? [],
+);
 
 // Digits glued to Han or Arabic text (`至少40多人`) are numbers; glued to Latin letters (`G7`) not.
 const NUMBER =

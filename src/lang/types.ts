@@ -104,6 +104,13 @@ export interface LanguageData {
   figureCues?: FigureCues;
   /** How far (characters) a figure cue may stand from its number, after and before. */
   figureWindow?: { after: number; before: number };
+  /**
+   * Multiplier words after a number (`2 million`, `3 triệu`, `5万`), each matched at the start
+   * of what follows the number, with the factor it applies.
+   */
+  multipliers?: readonly (readonly [RegExp, number])[];
+  /** Words of a numeric date, day first: `5 tháng 10 năm 2020` (month word, year word). */
+  numericDate?: { month: string; year: string };
   /** Number words read as figures (`dozens`, `three`). */
   numberWords?: Readonly<Record<string, number>>;
   qualifiers?: Qualifiers;

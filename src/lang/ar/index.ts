@@ -6,6 +6,11 @@ export const ar: LanguageData = {
   nameForms: 'unknown-words',
   mentions: 'arabic-forms',
   shortCountryNames: true,
+  multipliers: [
+    [/^\s*(ألف|آلاف|الاف)(?!\p{L})/u, 1e3],
+    [/^\s*مليون(?!\p{L})/u, 1e6],
+    [/^\s*مليار(?!\p{L})/u, 1e9],
+  ],
   relativeDays: [
     [['أمس', 'الأمس'], -1],
     [['اليوم'], 0],

@@ -12,6 +12,11 @@ export const de: LanguageData = {
     ihren ihrem ihrer unser unsere unseren unserem unserer dieser diese dieses diesem diesen jeder
     jede jedes jedem jeden mehrere viele alle beiden zwei drei vier fünf sechs sieben acht neun
     zehn elf zwölf zwanzig dreißig hundert tausend rund etwa`.split(/\s+/),
+  multipliers: [
+    [/^\s*tausend(?!\p{L})/iu, 1e3],
+    [/^\s*millionen(?!\p{L})/iu, 1e6],
+    [/^\s*milliarden(?!\p{L})/iu, 1e9],
+  ],
   calendar: {
     months: [
       ['januar'],

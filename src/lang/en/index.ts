@@ -183,6 +183,11 @@ export const en: LanguageData = {
     [['last night'], -1],
     [['the day before yesterday'], -2],
   ],
+  multipliers: [
+    [/^\s*thousand(?!\p{L})/iu, 1e3],
+    [/^\s*(million|millions)(?!\p{L})/iu, 1e6],
+    [/^\s*(billion|billions)(?!\p{L})/iu, 1e9],
+  ],
   monthFirstDates: true,
   noDottedDates: true,
   figureCues: {

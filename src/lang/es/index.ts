@@ -4,6 +4,10 @@ export const es: LanguageData = {
   code: 'es',
   segmenter: 'words',
   spacedWords: true,
+  multipliers: [
+    [/^\s*mil(?!\p{L})/iu, 1e3],
+    [/^\s*(millón|millones)(?!\p{L})/iu, 1e6],
+  ],
   calendar: {
     months: [
       ['enero'],

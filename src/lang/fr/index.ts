@@ -4,6 +4,10 @@ export const fr: LanguageData = {
   code: 'fr',
   segmenter: 'words',
   spacedWords: true,
+  multipliers: [
+    [/^\s*mille(?!\p{L})/iu, 1e3],
+    [/^\s*milliard(?!\p{L})/iu, 1e9],
+  ],
   calendar: {
     months: [
       ['janvier'],

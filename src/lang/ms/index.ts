@@ -18,6 +18,11 @@ export const ms: LanguageData = {
     sebelum sedang sejak selepas sementara serta setelah sudah supaya tahun telah tentang tetapi
     tidak turut untuk yang masih yakni iaitu kita kamu anda saya beliau pun lalu mana mengatakan
     sebanyak tersebut seperti secara hari`.split(/\s+/),
+  multipliers: [
+    [/^\s*ribu(?!\p{L})/iu, 1e3],
+    [/^\s*juta(?!\p{L})/iu, 1e6],
+    [/^\s*(bilion|miliar)(?!\p{L})/iu, 1e9],
+  ],
   calendar: {
     months: [
       ['januari'],

@@ -5,6 +5,11 @@ export const ru: LanguageData = {
   segmenter: 'words',
   inflectsNames: true,
   shortCountryNames: true,
+  multipliers: [
+    [/^\s*(тыс\.?|тысяч[аи]?)(?!\p{L})/iu, 1e3],
+    [/^\s*(млн\.?|миллион[аов]*)(?!\p{L})/iu, 1e6],
+    [/^\s*(млрд\.?|миллиард[аов]*)(?!\p{L})/iu, 1e9],
+  ],
   calendar: {
     months: [
       ['января'],

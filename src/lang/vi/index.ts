@@ -13,6 +13,12 @@ export const vi: LanguageData = {
   shortCountryNames: true,
   // Vietnamese news writes `Mỹ` and `Anh` far more often than `Hoa Kỳ` and `Vương quốc Anh`.
   countryShortForms: { mỹ: 'US', anh: 'GB', ý: 'IT' },
+  multipliers: [
+    [/^\s*(nghìn|ngàn)(?!\p{L})/iu, 1e3],
+    [/^\s*triệu(?!\p{L})/iu, 1e6],
+    [/^\s*(tỷ|tỉ)(?!\p{L})/iu, 1e9],
+  ],
+  numericDate: { month: 'tháng', year: 'năm' },
   calendar: {
     weekdays: [
       ['chủ nhật'],

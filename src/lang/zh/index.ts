@@ -23,6 +23,12 @@ export const zh: LanguageData = {
   nameForms: 'translit-runs',
   mentions: 'han-runs',
   dayOfMonthAlone: true,
+  // Glued to what follows (`5万人`): no word boundary after them.
+  multipliers: [
+    [/^\s*万/u, 1e4],
+    [/^\s*亿/u, 1e8],
+    [/^\s*千/u, 1e3],
+  ],
   figureWindow: { after: 6, before: 6 },
   calendar: {
     weekdays: [
