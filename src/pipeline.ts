@@ -23,7 +23,9 @@ export interface ProcessContext {
 
 /**
  * A pipeline stage: a named, versioned step that reads some fields of the article record and
- * adds others. `init` loads whatever the stage needs once (a model, a dictionary).
+ * adds others. `init` loads whatever the stage needs once (a model, a dictionary); after it,
+ * `run` depends on the article and the context only: nothing a stage reads changes between
+ * articles, so the same article always gives the same record.
  */
 export interface Stage {
   /** Versioned name, recorded with every event so a result traces to the code that made it. */
