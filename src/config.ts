@@ -12,6 +12,9 @@ import path from 'node:path';
  * | `BABELWIRE_PACKS`   | `$XDG_DATA_HOME/babelwire/packs`         | language packs folder        |
  * | `BABELWIRE_DICTD`   | `/usr/share/dictd`                       | Debian dictd dictionaries    |
  * | `BABELWIRE_GEONAMES`| `/usr/share/locale`                      | GeoNames gettext catalogues  |
+ * | `BABELWIRE_COMMIT_EVERY` | `200`                               | ingest: articles per commit  |
+ * | `BABELWIRE_COMMIT_MS`    | `2000`                              | ingest: ms per commit        |
+ * | `BABELWIRE_PROGRESS_MS`  | `5000`                              | progress lines off a terminal|
  */
 export interface Config {
   /** The store to open when `--db` is not given: a SQLite file or a `postgres://` URL. */
@@ -23,16 +26,23 @@ export interface Config {
   commitEvery: number;
   /** …or after this many milliseconds, whichever comes first. */
   commitMs: number;
+  /** Milliseconds between progress lines when stderr is not a terminal. */
+  progressMs: number;
 }
 
 export const DEFAULT_DB = './babelwire.db';
 export const DEFAULT_COMMIT_EVERY = 200;
 export const DEFAULT_COMMIT_MS = 2000;
 
-function positive(name: string, value: string | undefined, fallback: number): number {
+function positive(value: string | undefined, fallback: number): number {
+  const n = whole(value, fallback);
+  return n > 0 ? n : fallback;
+}
+
+function whole(value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
+  return Number.isInteger(n) && n >= 0 ? n : fallback;
 }
 
 /** Reads the configuration from an environment (the process's own by default). */
@@ -43,12 +53,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     packsDir: env.BABELWIRE_PACKS || path.join(dataHome, 'babelwire', 'packs'),
     dictdDir: env.BABELWIRE_DICTD || '/usr/share/dictd',
     geonamesDir: env.BABELWIRE_GEONAMES || '/usr/share/locale',
-    commitEvery: positive(
-      'BABELWIRE_COMMIT_EVERY',
-      env.BABELWIRE_COMMIT_EVERY,
-      DEFAULT_COMMIT_EVERY,
-    ),
-    commitMs: positive('BABELWIRE_COMMIT_MS', env.BABELWIRE_COMMIT_MS, DEFAULT_COMMIT_MS),
+    commitEvery: positive(env.BABELWIRE_COMMIT_EVERY, DEFAULT_COMMIT_EVERY),
+    commitMs: positive(env.BABELWIRE_COMMIT_MS, DEFAULT_COMMIT_MS),
+    progressMs: whole(env.BABELWIRE_PROGRESS_MS, 5000),
   };
 }
 

@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { config } from '../config.ts';
 
 /**
  * Progress of a long run on stderr. On a terminal, a bar; elsewhere (a log file, CI), one
@@ -13,9 +14,6 @@ export interface Progress {
   /** Stops: the bar is cleared and the cursor shown again. Safe to call twice. */
   stop(): void;
 }
-
-/** Seconds between progress lines when stderr is not a terminal. */
-const LINE_EVERY_MS = 5000;
 
 export function progress(options: { quiet?: boolean; unit?: string } = {}): Progress {
   const unit = options.unit ?? 'articles';
@@ -60,7 +58,7 @@ export function progress(options: { quiet?: boolean; unit?: string } = {}): Prog
     update(n) {
       done = n;
       const now = Date.now();
-      if (now - last < LINE_EVERY_MS) return;
+      if (now - last < config.progressMs) return;
       last = now;
       const rate = done / ((now - t0) / 1000);
       const left = total > done && rate > 0 ? `, ${Math.ceil((total - done) / rate)} s left` : '';
