@@ -76,4 +76,3 @@ describe('publication date from a dateline', () => {
     assert.equal(datelineDate('GENEVA, 5 October 2099 - A future date.', 'en'), null);
   });
 });
-
