@@ -1,44 +1,28 @@
 import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { BabelwireError, EXIT_FAILED, exitStatus } from '../errors.ts';
-import { register as backup } from './commands/backup.ts';
-import { register as check } from './commands/check.ts';
-import { register as cluster } from './commands/cluster.ts';
-import { register as demo } from './commands/demo.ts';
-import { register as evalClusters } from './commands/eval.ts';
-import { register as evalFacts } from './commands/eval-facts.ts';
-import { register as events } from './commands/events.ts';
-import { register as exportTables } from './commands/export.ts';
-import { register as ingest } from './commands/ingest.ts';
-import { register as packs } from './commands/packs.ts';
-import { register as restore } from './commands/restore.ts';
-import { register as show } from './commands/show.ts';
-import { register as stats } from './commands/stats.ts';
-import { register as stories } from './commands/stories.ts';
-import { register as timeline } from './commands/timeline.ts';
+type Register = (program: Command) => void;
 
 /**
- * The `babelwire` program: every command lives in its own file under ./commands/ and
- * registers itself; this file only assembles them and handles every error in one place.
+ * In the order `--help` lists them. Each is loaded only when needed: a command names the one
+ * it runs, so `babelwire stats` does not load the pipeline's models and dictionaries.
  */
-
-/** In the order `--help` lists them. */
-const COMMANDS = [
-  ingest,
-  events,
-  show,
-  stats,
-  cluster,
-  evalClusters,
-  evalFacts,
-  stories,
-  timeline,
-  exportTables,
-  check,
-  backup,
-  restore,
-  packs,
-  demo,
+const COMMANDS: readonly [string, () => Promise<{ register: Register }>][] = [
+  ['ingest', () => import('./commands/ingest.ts')],
+  ['events', () => import('./commands/events.ts')],
+  ['show', () => import('./commands/show.ts')],
+  ['stats', () => import('./commands/stats.ts')],
+  ['cluster', () => import('./commands/cluster.ts')],
+  ['eval', () => import('./commands/eval.ts')],
+  ['eval-facts', () => import('./commands/eval-facts.ts')],
+  ['stories', () => import('./commands/stories.ts')],
+  ['timeline', () => import('./commands/timeline.ts')],
+  ['export', () => import('./commands/export.ts')],
+  ['check', () => import('./commands/check.ts')],
+  ['backup', () => import('./commands/backup.ts')],
+  ['restore', () => import('./commands/restore.ts')],
+  ['packs', () => import('./commands/packs.ts')],
+  ['demo', () => import('./commands/demo.ts')],
 ];
 
 function version(): string {
@@ -48,7 +32,11 @@ function version(): string {
   return pkg.version;
 }
 
-export function buildProgram(): Command {
+/**
+ * The program with the commands `argv` may run: the one it names, or all of them (for
+ * `--help`, a mistyped command, no command).
+ */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command()
     .name('babelwire')
     .description('Multilingual news event tracker: clusters reports in any language into events.')
@@ -57,7 +45,8 @@ export function buildProgram(): Command {
     // Commander throws instead of exiting, so a command's store is closed on the way out and
     // main() decides the exit status. Set before the commands: they inherit it.
     .exitOverride();
-  for (const register of COMMANDS) register(program);
+  const named = COMMANDS.find(([name]) => name === argv[2]);
+  for (const [, load] of named ? [named] : COMMANDS) (await load()).register(program);
   return program;
 }
 
@@ -91,7 +80,7 @@ export async function main(argv: string[]): Promise<void> {
     process.exit(process.exitCode ?? 0);
   });
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv)).parseAsync(argv);
   } catch (e) {
     handle(e);
   }
