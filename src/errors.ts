@@ -25,6 +25,7 @@ export const ERRORS = {
   E_BACKUP_PG:
     '{0} is a PostgreSQL store: back it up with pg_dump and restore with pg_restore (see README)',
   E_INTERRUPTED: 'interrupted by {0}',
+  E_PACK_IMPORT: 'cannot import {0} as {1}: {2}',
   E_CHOICE: 'unknown {0} "{1}" (use {2})',
   E_SAME_FILE: '{0} is the store itself: back it up to another file',
 } as const;
@@ -75,6 +76,8 @@ export function httpStatus(code: ErrorCode | undefined): number {
     case 'E_UTF8':
     case 'E_BINARY':
     case 'E_HTML':
+    case 'E_CHOICE':
+    case 'E_SAME_FILE':
       return 400;
     case 'E_TOO_LARGE':
       return 413;

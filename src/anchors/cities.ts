@@ -1,3 +1,4 @@
+import { readConfig } from '../config.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { languageData } from '../lang/index.ts';
@@ -13,7 +14,7 @@ import { cityFitsCountries } from './places.ts';
  * anchors (and nothing fails).
  */
 
-const LOCALE_DIR = process.env.BABELWIRE_GEONAMES ?? '/usr/share/locale';
+const LOCALE_DIR = readConfig().geonamesDir;
 
 /** A gettext .mo file as id -> string. */
 export function readMo(file: string): Map<string, string> {

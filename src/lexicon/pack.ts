@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { languageData } from '../lang/index.ts';
 import { segmentTerms } from '../segment/index.ts';
 import { glossConcepts } from './gloss.ts';
+import { readConfig } from '../config.ts';
 import type { LexiconEntry } from './parsers.ts';
 
 /**
@@ -28,15 +28,9 @@ export type Concepts = readonly (readonly [string, number])[];
 /** Concepts kept per term: the strongest few carry the meaning. */
 const MAX_CONCEPTS_PER_TERM = 6;
 
+/** The packs folder: $BABELWIRE_PACKS, read when asked (src/config.ts). */
 export function packsDir(): string {
-  return (
-    process.env.BABELWIRE_PACKS ??
-    path.join(
-      process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'),
-      'babelwire',
-      'packs',
-    )
-  );
+  return readConfig().packsDir;
 }
 
 /** The term key(s) a headword stands for, as the segmenter of its language would produce them. */

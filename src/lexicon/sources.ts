@@ -1,3 +1,4 @@
+import { readConfig } from '../config.ts';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -20,7 +21,7 @@ import {
  */
 
 const require = createRequire(import.meta.url);
-const DICTD = process.env.BABELWIRE_DICTD ?? '/usr/share/dictd';
+const DICTD = readConfig().dictdDir;
 
 interface InstallSource {
   source: string;
@@ -163,6 +164,25 @@ export function importPack(
   const base = path.basename(file).replace(/\.(tsv|tar\.gz|tgz|u8|txt|index)$/, '');
   const source = `${format}-${base.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`.slice(0, 60);
   let entries: LexiconEntry[];
+  try {
+    entries = readEntries(format, file);
+  } catch (e) {
+    if (e instanceof BabelwireError) throw e;
+    // Parser and archive errors (`TAR_BAD_ARCHIVE`) say what, not which file: name it here.
+    throw new BabelwireError('E_PACK_IMPORT', file, format, (e as Error).message);
+  }
+  return save(
+    lang,
+    source,
+    options.licence ?? 'as stated by the source file',
+    entries,
+    options.dir ?? packsDir(),
+  );
+}
+
+/** The dictionary entries of a file in one of the import formats. */
+function readEntries(format: ImportFormat, file: string): LexiconEntry[] {
+  let entries: LexiconEntry[];
   switch (format) {
     case 'wiktionary-tsv':
       entries = parseWiktionaryTsv(fs.readFileSync(file, 'utf8'));
@@ -187,11 +207,5 @@ export function importPack(
       break;
     }
   }
-  return save(
-    lang,
-    source,
-    options.licence ?? 'as stated by the source file',
-    entries,
-    options.dir ?? packsDir(),
-  );
+  return entries;
 }

@@ -2,7 +2,17 @@ import fs from 'node:fs';
 import { BabelwireError } from '../errors.ts';
 import type { Store } from './types.ts';
 
-export type { Store, StoreTx, StoreReader, StoredEvent, ClusterRow, CheckReport } from './types.ts';
+export type {
+  CheckReport,
+  ClusterRow,
+  EventQuery,
+  Store,
+  StoreReader,
+  StoreStats,
+  StoreTx,
+  StoredEvent,
+  StoredRejection,
+} from './types.ts';
 export { eventIdFor } from './types.ts';
 
 /** True for a `postgres://` or `postgresql://` location. */
@@ -40,7 +50,10 @@ export async function backupStore(store: Store, file: string): Promise<void> {
 
 /** Replaces the SQLite store `target` with the backup `source`. */
 export async function restoreStore(source: string, target: string): Promise<void> {
-  if (isPostgresUrl(target)) throw new BabelwireError('E_BACKUP_PG', target);
+  if (isPostgresUrl(target)) {
+    const { redactUrl } = await import('./postgres.ts');
+    throw new BabelwireError('E_BACKUP_PG', redactUrl(target));
+  }
   const { restoreSqlite } = await import('./sqlite.ts');
   await restoreSqlite(source, target);
 }

@@ -4,7 +4,7 @@ import { config } from '../../config.ts';
 import { BabelwireError, EXIT_REJECTED, formatRejection, type Rejection } from '../../errors.ts';
 import { Engine, type IngestSummary } from '../../ingest/index.ts';
 import { expandPaths, readOrdered, type ReadItem } from '../../ingest/readers.ts';
-import { packFor } from '../../lexicon/pack.ts';
+import { languagesWithoutPack } from '../../language/index.ts';
 import type { PipelineResources } from '../../pipeline.ts';
 import type { Store } from '../../store/index.ts';
 import { dbOption, say, withStore } from '../context.ts';
@@ -93,9 +93,8 @@ export async function ingestPaths(
     bar.stop();
     stop.dispose();
   }
-  const unpacked = [...summary.languages].filter(
-    (l) => l !== 'en' && l !== 'und' && packFor(l) === null,
-  );
+  // The languages the pipeline settled on, normalised (`en-US` is `en`), not the input's tags.
+  const unpacked = languagesWithoutPack(summary.languages);
   if (unpacked.length) {
     say(
       `no language pack for ${unpacked.sort().join(', ')}: those reports link across languages by anchors only (see "babelwire packs list")`,
