@@ -90,6 +90,11 @@ export interface StoredArticle {
   eventId: string;
   /** The day the reported event happened, as far as the text and publication date tell. */
   eventDate: string | null;
+  /**
+   * Where `lang` came from: the input's tag, detection, or detection that overruled a
+   * contradicting tag (`Article.langSource`). Absent for articles stored before schema 3.
+   */
+  langSource?: string | null;
   seq: number;
   ingestedAt: string;
 }

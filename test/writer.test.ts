@@ -76,6 +76,29 @@ describe('time: an undated report takes what the store knows about its event', (
   });
 });
 
+describe('the store keeps where a language came from', () => {
+  it('an English report declared German is stored as English, and says why', async () => {
+    const store = await openStore(':memory:');
+    try {
+      const engine = await Engine.open(store);
+      const text =
+        'Heavy rain flooded the old town of Hoi An on Tuesday, forcing hundreds of residents to ' +
+        'leave their homes as the river rose above its banks. Rescue teams used boats to reach ' +
+        'families trapped on rooftops, and officials said schools would stay closed.';
+      await engine.ingest(
+        [{ ...fireReport('dated'), id: 'declared-de', text, lang: 'de' }],
+        OPTIONS,
+      );
+      const [event] = await store.listEvents();
+      const [article] = await store.eventArticles(event.id);
+      assert.equal(article.lang, 'en');
+      assert.equal(article.langSource, 'detected-over-declared');
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('ingest in two parts: process, then the single writer', () => {
   const inputs = streamOrder(readFile(DEMO).articles);
   let analysed: AnalysedArticle[] = [];

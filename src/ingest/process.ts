@@ -15,8 +15,6 @@ import type { ArticleInput, StoredArticle } from '../types.ts';
 /** An article after the pipeline: everything the store keeps, and its concept vector. */
 export interface AnalysedArticle extends StoredArticle {
   concepts: [string, number][];
-  /** Where the language came from (input tag, detection, detection over a wrong tag). */
-  langSource?: string;
 }
 
 /** Hash of the normalised content: the same report re-sent under another id is a duplicate. */
@@ -68,6 +66,6 @@ export function processArticle(
     eventDate: eventDate(a.text, lang, a.published),
     seq: 0,
     ingestedAt: now.toISOString(),
-    langSource: a.langSource,
+    langSource: a.langSource ?? null,
   };
 }

@@ -75,7 +75,7 @@ const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
-    what: 'event numbers from a counter (no two writers collide); story keys per event; each rejection once',
+    what: 'event numbers from a counter (no two writers collide); story keys per event; where each language came from; each rejection once',
     ddl: {
       sqlite: [
         'CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)',
@@ -86,6 +86,7 @@ const MIGRATIONS: readonly Migration[] = [
           UNION ALL SELECT CAST(substr(event_id, 4) AS INTEGER) FROM articles WHERE event_id LIKE 'ev-%'
           UNION ALL SELECT MAX(seq) FROM events)`,
         'ALTER TABLE events ADD COLUMN story_keys TEXT',
+        'ALTER TABLE articles ADD COLUMN lang_source TEXT',
         'CREATE INDEX IF NOT EXISTS articles_published ON articles(published)',
         // Re-reading the same bad input must not count it twice.
         `DELETE FROM rejections WHERE id NOT IN (
@@ -99,6 +100,7 @@ const MIGRATIONS: readonly Migration[] = [
           UNION ALL SELECT CAST(substr(event_id, 4) AS INTEGER) FROM articles WHERE event_id ~ '^ev-[0-9]+$'
           UNION ALL SELECT MAX(seq) FROM events) AS known`,
         'ALTER TABLE events ADD COLUMN story_keys TEXT',
+        'ALTER TABLE articles ADD COLUMN lang_source TEXT',
         'CREATE INDEX IF NOT EXISTS articles_published ON articles(published)',
         // Re-reading the same bad input must not count it twice.
         `DELETE FROM rejections WHERE id NOT IN (

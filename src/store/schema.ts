@@ -22,6 +22,7 @@ export interface ArticleTable {
   event_id: string;
   ingested_at: string;
   event_date: string | null;
+  lang_source: string | null;
 }
 
 export interface EventTable {

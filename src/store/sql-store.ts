@@ -40,6 +40,7 @@ function toArticle(r: Selectable<ArticleTable>): StoredArticle {
     captions: JSON.parse(r.captions) as string[],
     eventId: r.event_id,
     eventDate: r.event_date,
+    langSource: r.lang_source,
     seq: Number(r.seq),
     ingestedAt: r.ingested_at,
   };
@@ -289,6 +290,7 @@ class SqlTx extends SqlReader implements StoreTx {
         event_id: a.eventId,
         ingested_at: a.ingestedAt,
         event_date: a.eventDate,
+        lang_source: a.langSource ?? null,
       })
       .execute();
   }
