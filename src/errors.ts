@@ -26,6 +26,9 @@ export const ERRORS = {
     '{0} is a PostgreSQL store: back it up with pg_dump and restore with pg_restore (see README)',
   E_INTERRUPTED: 'interrupted by {0}',
   E_PACK_IMPORT: 'cannot import {0} as {1}: {2}',
+  E_STORE_BUSY:
+    'the store {0} is being written by another process ({1}): one writer at a time; wait for it to finish or stop it',
+  E_STORE_WRITE: 'cannot write {0}: {1}',
   E_CHOICE: 'unknown {0} "{1}" (use {2})',
   E_SAME_FILE: '{0} is the store itself: back it up to another file',
 } as const;
@@ -82,6 +85,7 @@ export function httpStatus(code: ErrorCode | undefined): number {
     case 'E_TOO_LARGE':
       return 413;
     case 'E_STORE_UNREACHABLE':
+    case 'E_STORE_BUSY':
       return 503;
     default:
       return 500;

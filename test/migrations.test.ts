@@ -139,6 +139,15 @@ describe('store migrations', () => {
       await assert.rejects(openStore(db.url), /newer than the/);
     });
 
+    it('three processes opening a new database at once each find it ready', async () => {
+      // Without the advisory lock two of three failed with a duplicate pg_type key.
+      const db = await freshPostgres();
+      drops.push(db.drop);
+      const stores = await Promise.all([openStore(db.url), openStore(db.url), openStore(db.url)]);
+      for (const store of stores) assert.equal((await store.check()).schemaVersion, SCHEMA_VERSION);
+      await Promise.all(stores.map((s) => s.close()));
+    });
+
     it('an unreachable server is one clear error naming host and port', async () => {
       await assert.rejects(
         openStore('postgres://postgres@127.0.0.1:1/none'),

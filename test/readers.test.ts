@@ -161,6 +161,34 @@ describe('readers: streaming', () => {
     );
   });
 
+  it('a line of invalid UTF-8 does not spoil the lines after it', async () => {
+    // A bad multi-byte start near the end of a line left a partial character in a shared
+    // decoder, and the next good line was rejected (a review found 41 of 160 layouts).
+    const file = path.join(tempDir(), 'utf8.jsonl');
+    const parts: Buffer[] = [];
+    const goods: string[] = [];
+    for (let k = 0; k < 40; k++) {
+      // Valid multi-byte letters, then a byte that starts no character, at every offset.
+      parts.push(Buffer.from(`{"id": "bad${k}", "title": "${'ệ'.repeat(k)}`));
+      parts.push(Buffer.from([0xff]), Buffer.from('"}\n'));
+      goods.push(`g${k}`);
+      parts.push(Buffer.from(JSON.stringify({ id: `g${k}`, title: 'Tết', text: 'Hà Nội' }) + '\n'));
+    }
+    fs.writeFileSync(file, Buffer.concat(parts));
+    const items = await collect(readOrdered(file));
+    assert.deepEqual(
+      items.filter((x) => !isRejection(x)).map((a) => ('id' in a ? a.id : '')),
+      goods,
+    );
+    const rejected = items.filter(isRejection);
+    assert.equal(rejected.length, 40);
+    assert.ok(rejected.every((r) => r.code === 'E_UTF8' && r.line % 2 === 1));
+    assert.deepEqual(
+      readFile(file).articles.map((a) => a.id),
+      goods,
+    );
+  });
+
   it('an unreadable file is one rejection, not a crash', async () => {
     const items = await collect(readOrdered(path.join(tempDir(), 'gone.jsonl')));
     assert.equal(items.length, 1);

@@ -37,6 +37,14 @@ export function skeletonDistance(a: string, b: string): number {
 }
 
 /** What the anchors stage asks of the learned aliases (src/pipeline.ts ProcessContext). */
+/** One event in which a form was seen beside a name: what an alias's support counts. */
+export interface AliasObservation {
+  form: string;
+  lang: string;
+  canonical: string;
+  eventId: string;
+}
+
 export interface AliasLookup {
   lookup(form: string, lang: string): string | null;
 }
@@ -53,8 +61,18 @@ export class AliasTable implements AliasLookup {
     return `${lang}\u0001${form}\u0001${canonical}`;
   }
 
-  load(rows: Iterable<AliasRow>): void {
+  /**
+   * Restores a table from the store: its rows and the events each pair was counted in, so
+   * that a report in an event already counted does not count again after a restart.
+   */
+  load(rows: Iterable<AliasRow>, observations: Iterable<AliasObservation> = []): void {
     for (const r of rows) this.rows.set(this.key(r.form, r.lang, r.canonical), { ...r });
+    for (const o of observations) {
+      const k = this.key(o.form, o.lang, o.canonical);
+      const events = this.seenIn.get(k) ?? new Set<string>();
+      events.add(o.eventId);
+      this.seenIn.set(k, events);
+    }
   }
 
   clear(): void {
@@ -70,7 +88,11 @@ export class AliasTable implements AliasLookup {
         r.form === form &&
         r.lang === lang &&
         r.support >= MIN_SUPPORT &&
-        (!best || r.support > best.support)
+        // Ties go to the first name in code-point order, not to whichever row came first,
+        // so a table read back from a store answers as the one that learned it.
+        (!best ||
+          r.support > best.support ||
+          (r.support === best.support && r.canonical < best.canonical))
       )
         best = r;
     }

@@ -69,7 +69,9 @@ function decode(bytes: Uint8Array): string {
     while (hi - lo > 1) {
       const mid = (lo + hi) >> 1;
       try {
-        utf8.decode(bytes.subarray(0, mid), { stream: true });
+        // A decoder of its own: `stream` leaves a partial character behind in the decoder,
+        // which the shared one would carry into the next line (and reject a good line).
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
         lo = mid;
       } catch {
         hi = mid;
@@ -433,7 +435,16 @@ export async function* readOrdered(
     for (const entry of streamOrder(entries)) {
       const bytes = Buffer.alloc(entry.length);
       await handle.read(bytes, 0, entry.length, entry.offset);
-      yield articleFromRecord(parseRecord(decode(bytes).trim()), file, entry.line);
+      let article: ArticleInput;
+      try {
+        article = articleFromRecord(parseRecord(decode(bytes).trim()), file, entry.line);
+      } catch (e) {
+        // The file changed between the two passes: that line is rejected, the rest goes on.
+        if (!(e instanceof BabelwireError)) throw e;
+        yield rejection(file, entry.line, e);
+        continue;
+      }
+      yield article;
     }
   } finally {
     await handle.close();

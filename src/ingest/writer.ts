@@ -4,7 +4,7 @@ import { nameSkeleton } from '../anchors/translit.ts';
 import { ANCHOR_SHARE, toFeatures, type ClusterFeatures } from '../cluster/features.ts';
 import { OnlineClusterer, type Decision, type EventState } from '../cluster/index.ts';
 import { DEFAULT_PARAMS, type ClusterParams } from '../cluster/params.ts';
-import type { Rejection } from '../errors.ts';
+import { BabelwireError, type Rejection } from '../errors.ts';
 import { eventDate } from '../facts/dates.ts';
 import { eventNames } from '../facts/event-names.ts';
 import { represent } from '../represent/index.ts';
@@ -66,6 +66,8 @@ export class Writer {
   private endNumber = 0;
   /** Events absorbed by event-level linking in this process -> the event they went into. */
   private readonly renamed = new Map<string, string>();
+  /** Set when a failed commit could not be followed by a reload: memory is not to be trusted. */
+  private broken: Error | null = null;
   /** One assign at a time: the writer is single by design, also within a process. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -91,6 +93,9 @@ export class Writer {
     params: ClusterParams = DEFAULT_PARAMS,
     options: { anchorShare?: number } = {},
   ): Promise<Writer> {
+    // Two writers would each cluster without seeing the other's articles and overwrite each
+    // other's event summaries: one at a time.
+    await store.lockWriter();
     const writer = new Writer(store, stageNames, params, options.anchorShare ?? ANCHOR_SHARE);
     writer.state = await writer.load();
     return writer;
@@ -104,7 +109,7 @@ export class Writer {
       firstSeen: new Map(),
       eventDates: new Map(),
     };
-    state.aliases.load(await this.store.aliasRows());
+    state.aliases.load(await this.store.aliasRows(), await this.store.aliasObservations());
     for await (const row of this.store.clusterRows()) {
       state.clusterer.restore(
         toFeatures(
@@ -163,6 +168,13 @@ export class Writer {
     articles: readonly AnalysedArticle[],
     rejections: readonly Rejection[],
   ): Promise<AssignResult> {
+    if (this.broken) {
+      throw new BabelwireError(
+        'E_STORE_WRITE',
+        this.store.location,
+        `the writer stopped after a failed commit (${this.broken.message}); open the store again`,
+      );
+    }
     const result: AssignResult = { added: 0, duplicates: 0, assignments: new Map() };
     const renamed = new Map<string, string>();
     try {
@@ -208,7 +220,11 @@ export class Writer {
     } catch (e) {
       // The clusterer and alias table took decisions the store did not keep: start again
       // from what the store holds, so memory never runs ahead of it.
-      this.state = await this.load();
+      try {
+        this.state = await this.load();
+      } catch (reload) {
+        this.broken = reload as Error;
+      }
       throw e;
     }
     for (const [gone, into] of renamed) this.renamed.set(gone, into);
@@ -323,7 +339,7 @@ export class Writer {
       .map((k) => k.slice(2))
       .filter((n) => !own.has(n));
     for (const row of this.state.aliases.observe(eventId, article.lang, forms, latin)) {
-      await tx.saveAlias(row);
+      await tx.saveAlias(row, eventId);
     }
   }
 

@@ -75,7 +75,7 @@ const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
-    what: 'event numbers from a counter (no two writers collide); story keys per event; where each language came from; each rejection once',
+    what: 'event numbers from a counter (no two writers collide); story keys per event; where each language came from; the events each alias was counted in; each rejection once',
     ddl: {
       sqlite: [
         'CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)',
@@ -87,6 +87,8 @@ const MIGRATIONS: readonly Migration[] = [
           UNION ALL SELECT MAX(seq) FROM events)`,
         'ALTER TABLE events ADD COLUMN story_keys TEXT',
         'ALTER TABLE articles ADD COLUMN lang_source TEXT',
+        `CREATE TABLE alias_events (form TEXT NOT NULL, lang TEXT NOT NULL, canonical TEXT NOT NULL,
+          event_id TEXT NOT NULL, PRIMARY KEY (form, lang, canonical, event_id))`,
         'CREATE INDEX IF NOT EXISTS articles_published ON articles(published)',
         // Re-reading the same bad input must not count it twice.
         `DELETE FROM rejections WHERE id NOT IN (
@@ -101,6 +103,8 @@ const MIGRATIONS: readonly Migration[] = [
           UNION ALL SELECT MAX(seq) FROM events) AS known`,
         'ALTER TABLE events ADD COLUMN story_keys TEXT',
         'ALTER TABLE articles ADD COLUMN lang_source TEXT',
+        `CREATE TABLE alias_events (form TEXT NOT NULL, lang TEXT NOT NULL, canonical TEXT NOT NULL,
+          event_id TEXT NOT NULL, PRIMARY KEY (form, lang, canonical, event_id))`,
         'CREATE INDEX IF NOT EXISTS articles_published ON articles(published)',
         // Re-reading the same bad input must not count it twice.
         `DELETE FROM rejections WHERE id NOT IN (
@@ -130,8 +134,9 @@ export async function schemaVersion(db: Kysely<Database>): Promise<number> {
 }
 
 /**
- * Brings a store to SCHEMA_VERSION. `transaction` runs one step atomically (the back ends
- * differ in how they begin one).
+ * Brings a store to SCHEMA_VERSION. `transaction` runs one step atomically and, first, takes the
+ * back end's migration lock (SQLite's write lock; a PostgreSQL advisory lock), so that two
+ * processes opening one store at once apply each step once: the version is read again inside.
  */
 export async function migrate(
   db: Kysely<Database>,
@@ -139,19 +144,27 @@ export async function migrate(
   location: string,
   transaction: (fn: (trx: Kysely<Database>) => Promise<void>) => Promise<void>,
 ): Promise<number> {
-  await sql`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`.execute(
-    db,
-  );
-  await sql`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`.execute(
-    db,
-  );
+  await transaction(async (trx) => {
+    await sql`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`.execute(
+      trx,
+    );
+    await sql`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`.execute(
+      trx,
+    );
+  });
+  const refuseNewer = (current: number) => {
+    if (!Number.isInteger(current) || current > SCHEMA_VERSION) {
+      throw new BabelwireError('E_STORE_NEWER', location, String(current), SCHEMA_VERSION);
+    }
+  };
   const current = await schemaVersion(db);
-  if (!Number.isInteger(current) || current > SCHEMA_VERSION) {
-    throw new BabelwireError('E_STORE_NEWER', location, String(current), SCHEMA_VERSION);
-  }
+  refuseNewer(current);
   for (const step of MIGRATIONS) {
     if (step.version <= current) continue;
     await transaction(async (trx) => {
+      const now = await schemaVersion(trx);
+      refuseNewer(now);
+      if (step.version <= now) return; // another process applied it meanwhile
       for (const statement of step.ddl[kind]) await sql.raw(statement).execute(trx);
       const at = new Date().toISOString();
       await trx

@@ -26,6 +26,10 @@ function hostPort(url: string): string {
   }
 }
 
+/** Advisory lock keys (any 64-bit numbers, fixed for Babelwire). */
+const MIGRATION_LOCK = 0x6277_0001;
+const WRITER_LOCK = 0x6277_0002;
+
 /** Errors that mean "no server there", as opposed to a server that refused us. */
 const UNREACHABLE = new Set([
   'ECONNREFUSED',
@@ -43,6 +47,8 @@ export class PostgresStore extends SqlStore {
   readonly kind = 'postgres' as const;
   readonly location: string;
   protected readonly beginStatement = 'BEGIN';
+  /** Held to the end of each migration step's transaction. */
+  protected override readonly migrationLock = `SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`;
   private readonly pool: pg.Pool;
 
   private constructor(url: string, pool: pg.Pool) {
@@ -80,6 +86,46 @@ export class PostgresStore extends SqlStore {
         : new BabelwireError('E_STORE_OPEN', redactUrl(url), (e as Error).message);
     }
     return store;
+  }
+
+  /** The connection that holds the writer lock (a session advisory lock) while we write. */
+  private lockClient: pg.PoolClient | null = null;
+
+  async lockWriter(): Promise<void> {
+    if (this.lockClient !== null) return;
+    const client = await this.pool.connect();
+    const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [
+      WRITER_LOCK,
+    ]);
+    if (!rows[0]?.ok) {
+      const holder = await client.query<{ pid: number; since: string | null }>(
+        `SELECT l.pid, a.backend_start::text AS since FROM pg_locks l
+         LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+         WHERE l.locktype = 'advisory' AND l.objid = $1 AND l.granted AND l.database = (
+           SELECT oid FROM pg_database WHERE datname = current_database())`,
+        [WRITER_LOCK],
+      );
+      client.release();
+      const h = holder.rows[0];
+      throw new BabelwireError(
+        'E_STORE_BUSY',
+        this.location,
+        h ? `server process ${h.pid}, connected since ${h.since ?? '?'}` : 'another connection',
+      );
+    }
+    // The lock goes with the connection: a writer that dies loses it with its connection.
+    this.lockClient = client;
+  }
+
+  override async close(): Promise<void> {
+    if (this.lockClient !== null) {
+      await this.lockClient
+        .query('SELECT pg_advisory_unlock($1)', [WRITER_LOCK])
+        .catch(() => undefined);
+      this.lockClient.release();
+      this.lockClient = null;
+    }
+    await super.close();
   }
 
   protected async checkBackend(): Promise<CheckProblem[]> {

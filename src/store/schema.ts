@@ -49,6 +49,13 @@ export interface AliasTableRow {
   support: number;
 }
 
+export interface AliasEventTable {
+  form: string;
+  lang: string;
+  canonical: string;
+  event_id: string;
+}
+
 export interface RejectionTable {
   id: Generated<number>;
   file: string;
@@ -77,6 +84,7 @@ export interface Database {
   articles: ArticleTable;
   events: EventTable;
   aliases: AliasTableRow;
+  alias_events: AliasEventTable;
   rejections: RejectionTable;
   meta: MetaTable;
   counters: CounterTable;

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { AliasRow } from '../anchors/aliases.ts';
+import type { AliasObservation, AliasRow } from '../anchors/aliases.ts';
 import type { ErrorCode, Rejection } from '../errors.ts';
 import type { StoredArticle } from '../types.ts';
 import { migrate, schemaVersion } from './migrations.ts';
@@ -230,6 +230,23 @@ class SqlReader implements StoreReader {
     return rows.map((r) => ({ ...r, support: Number(r.support) }));
   }
 
+  async aliasObservations(): Promise<AliasObservation[]> {
+    const rows = await this.db
+      .selectFrom('alias_events')
+      .selectAll()
+      .orderBy('lang')
+      .orderBy('form')
+      .orderBy('canonical')
+      .orderBy('event_id')
+      .execute();
+    return rows.map((r) => ({
+      form: r.form,
+      lang: r.lang,
+      canonical: r.canonical,
+      eventId: r.event_id,
+    }));
+  }
+
   async rejections(): Promise<StoredRejection[]> {
     const rows = await this.db.selectFrom('rejections').selectAll().orderBy('id').execute();
     return rows.map((r) => ({
@@ -311,7 +328,8 @@ class SqlTx extends SqlReader implements StoreTx {
       provenance: JSON.stringify(e.provenance),
       story_keys: e.storyKeys === null ? null : JSON.stringify(e.storyKeys),
     };
-    const { id: _id, first_seen: _seen, ...update } = row;
+    // first_seen is updated too: an event that absorbs an earlier one was first seen then.
+    const { id: _id, ...update } = row;
     await this.db
       .insertInto('events')
       .values(row)
@@ -350,13 +368,19 @@ class SqlTx extends SqlReader implements StoreTx {
       .execute();
   }
 
-  async saveAlias(row: AliasRow): Promise<void> {
+  async saveAlias(row: AliasRow, eventId?: string): Promise<void> {
     await this.db
       .insertInto('aliases')
       .values(row)
       .onConflict((oc) =>
         oc.columns(['form', 'lang', 'canonical']).doUpdateSet({ support: row.support }),
       )
+      .execute();
+    if (eventId === undefined) return;
+    await this.db
+      .insertInto('alias_events')
+      .values({ form: row.form, lang: row.lang, canonical: row.canonical, event_id: eventId })
+      .onConflict((oc) => oc.doNothing())
       .execute();
   }
 
@@ -393,8 +417,16 @@ export abstract class SqlStore extends SqlReader implements Store {
   }
 
   /** Creates or upgrades the schema (src/store/migrations.ts). */
+  /** A statement that serialises migrations across processes, run first in each step. */
+  protected readonly migrationLock: string | null = null;
+
   protected async migrate(): Promise<void> {
-    await migrate(this.db, this.kind, this.location, (fn) => this.run(fn));
+    await migrate(this.db, this.kind, this.location, (fn) =>
+      this.run(async (conn) => {
+        if (this.migrationLock) await sql.raw(this.migrationLock).execute(conn);
+        await fn(conn);
+      }),
+    );
   }
 
   private async run<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
@@ -409,9 +441,14 @@ export abstract class SqlStore extends SqlReader implements Store {
         return out;
       } catch (e) {
         await sql`ROLLBACK`.execute(conn).catch(() => undefined);
-        throw e;
+        throw this.translate(e);
       }
     });
+  }
+
+  /** A back end's own errors that a user can cause, as catalogue errors (or as they are). */
+  protected translate(e: unknown): unknown {
+    return e;
   }
 
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
@@ -451,6 +488,8 @@ export abstract class SqlStore extends SqlReader implements Store {
     const stats = await this.stats();
     return { schemaVersion: version, articles: stats.articles, events: stats.events, problems };
   }
+
+  abstract lockWriter(): Promise<void>;
 
   /** Checks only this back end can make (index integrity and the like). */
   protected abstract checkBackend(): Promise<CheckProblem[]>;

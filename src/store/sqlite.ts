@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -51,6 +52,62 @@ export class SqliteStore extends SqlStore {
     return store;
   }
 
+  private lockFile: string | null = null;
+
+  /**
+   * The writer lock is a file beside the store (`FILE-writer`) naming the process that holds
+   * it. A process that died without removing it (kill -9) is noticed and its lock taken over.
+   */
+  async lockWriter(): Promise<void> {
+    if (this.lockFile !== null || this.location === ':memory:') return;
+    const file = `${this.location}-writer`;
+    const mine = JSON.stringify({
+      pid: process.pid,
+      host: os.hostname(),
+      since: new Date().toISOString(),
+    });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        fs.writeFileSync(file, mine, { flag: 'wx' });
+        this.lockFile = file;
+        return;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
+          throw new BabelwireError('E_STORE_WRITE', file, (e as Error).message);
+        }
+      }
+      const holder = readLock(file);
+      if (holder && holderAlive(holder)) {
+        throw new BabelwireError(
+          'E_STORE_BUSY',
+          this.location,
+          `process ${holder.pid} on ${holder.host} since ${holder.since}`,
+        );
+      }
+      fs.rmSync(file, { force: true });
+    }
+    throw new BabelwireError('E_STORE_BUSY', this.location, 'its writer lock keeps coming back');
+  }
+
+  override async close(): Promise<void> {
+    if (this.lockFile !== null) {
+      const holder = readLock(this.lockFile);
+      if (holder?.pid === process.pid) fs.rmSync(this.lockFile, { force: true });
+      this.lockFile = null;
+    }
+    await super.close();
+  }
+
+  protected override translate(e: unknown): unknown {
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_BUSY')
+      return new BabelwireError('E_STORE_BUSY', this.location, 'database is locked');
+    if (code === 'SQLITE_FULL' || code === 'SQLITE_IOERR' || code === 'SQLITE_READONLY') {
+      return new BabelwireError('E_STORE_WRITE', this.location, (e as Error).message);
+    }
+    return e;
+  }
+
   protected async checkBackend(): Promise<CheckProblem[]> {
     const result = this.sqlite.pragma('integrity_check') as { integrity_check: string }[];
     return result
@@ -63,7 +120,11 @@ export class SqliteStore extends SqlStore {
    * writes, page by page.
    */
   async backup(file: string): Promise<void> {
-    await this.sqlite.backup(file);
+    try {
+      await this.sqlite.backup(file);
+    } catch (e) {
+      throw new BabelwireError('E_STORE_WRITE', file, (e as Error).message);
+    }
   }
 }
 
@@ -81,7 +142,13 @@ export async function restoreSqlite(source: string, target: string): Promise<voi
   }
   const tmp = `${target}.restore-${process.pid}`;
   try {
-    const version = backupVersion(src, source);
+    let version: number;
+    try {
+      version = backupVersion(src, source);
+    } catch (e) {
+      if (e instanceof BabelwireError) throw e;
+      throw new BabelwireError('E_STORE_OPEN', source, (e as Error).message);
+    }
     if (version > SCHEMA_VERSION) {
       throw new BabelwireError('E_STORE_NEWER', source, String(version), SCHEMA_VERSION);
     }
@@ -115,4 +182,29 @@ function backupVersion(db: Database.Database, file: string): number {
     ? db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get()
     : undefined;
   return legacy === undefined ? 0 : Number(legacy);
+}
+
+interface LockHolder {
+  pid: number;
+  host: string;
+  since: string;
+}
+
+function readLock(file: string): LockHolder | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as LockHolder;
+  } catch {
+    return null; // gone, or half written by a process that died: not held
+  }
+}
+
+/** Whether the process holding a lock still runs (another host's lock is assumed held). */
+function holderAlive(holder: LockHolder): boolean {
+  if (holder.host !== os.hostname()) return true;
+  try {
+    process.kill(holder.pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

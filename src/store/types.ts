@@ -1,4 +1,4 @@
-import type { AliasRow } from '../anchors/aliases.ts';
+import type { AliasObservation, AliasRow } from '../anchors/aliases.ts';
 import type { Rejection } from '../errors.ts';
 import type { Anchors, StoredArticle } from '../types.ts';
 
@@ -88,6 +88,8 @@ export interface StoreReader {
   articles(): AsyncIterable<StoredArticle>;
   /** Learned name aliases (src/anchors/aliases.ts). */
   aliasRows(): Promise<AliasRow[]>;
+  /** The events each alias pair was counted in. */
+  aliasObservations(): Promise<AliasObservation[]>;
   rejections(): Promise<StoredRejection[]>;
   stats(): Promise<StoreStats>;
 }
@@ -101,7 +103,8 @@ export interface StoreTx extends StoreReader {
   /** Records the day an article's event happened, learned after it was stored. */
   setEventDate(articleId: string, eventDate: string): Promise<void>;
   recordRejection(r: Rejection): Promise<void>;
-  saveAlias(row: AliasRow): Promise<void>;
+  /** Stores an alias's support, and the event that added to it when there is one. */
+  saveAlias(row: AliasRow, eventId?: string): Promise<void>;
   /**
    * Reserves `n` event numbers and returns the first. The reservation is part of the
    * transaction: a rollback gives the numbers back, and a second writer waits for this one's
@@ -125,6 +128,11 @@ export interface Store extends StoreReader {
   readonly location: string;
   /** Runs `fn` atomically: everything it wrote through `tx` lands, or nothing does. */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /**
+   * Makes this handle the store's one writer until it is closed; refused with E_STORE_BUSY
+   * while another process holds it. Taking it again on the same handle changes nothing.
+   */
+  lockWriter(): Promise<void>;
   /** Verifies the store: every article in exactly one event, counts, indexes, schema. */
   check(): Promise<CheckReport>;
   close(): Promise<void>;

@@ -88,10 +88,8 @@ export function storyKeysOf(reports: readonly (readonly string[])[]): string[] {
   // A key one report mentions once is noise for a story; keep those most of the reports share,
   // or any key of a one-report event.
   const min = reports.length > 2 ? 2 : 1;
-  return [...counts]
-    .filter(([, c]) => c >= min)
-    .map(([k]) => k)
-    .sort();
+  // In the order reports first name them: the order `stories` lists shared keys in on ties.
+  return [...counts].filter(([, c]) => c >= min).map(([k]) => k);
 }
 
 function signature(input: StoryEventInput): Map<string, number> {
