@@ -294,9 +294,39 @@ describe('babelwire CLI end to end (real SQLite file)', () => {
     assert.doesNotMatch(r.stderr, /EPIPE|Unhandled/);
   });
 
+  it('--version is the version of package.json and of the latest CHANGELOG entry', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    const changelog = fs.readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8');
+    assert.equal(run('--version').stdout.trim(), pkg.version);
+    assert.equal(/^## (\S+)/m.exec(changelog)?.[1], pkg.version);
+  });
+
+  it('a path that does not exist is an error of the command, before anything is stored', () => {
+    const db2 = path.join(tempDir(), 'missing.db');
+    const r = run('ingest', '--db', db2, DEMO, path.join(dir, 'nonexistent.jsonl'));
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /nonexistent\.jsonl: no such file or folder/);
+    assert.doesNotMatch(r.stderr, /rejected/);
+    assert.ok(!fs.existsSync(db2) || !/\b[1-9]\d* added/.test(r.stderr));
+  });
+
   it('documents every command in --help', () => {
     const r = run('--help');
-    for (const cmd of ['ingest', 'events', 'show', 'stats', 'cluster', 'eval', 'demo', 'packs']) {
+    for (const cmd of [
+      'ingest',
+      'events',
+      'show',
+      'stats',
+      'cluster',
+      'eval',
+      'demo',
+      'packs',
+      'check',
+      'backup',
+      'restore',
+    ]) {
       assert.match(r.stdout, new RegExp(`\\b${cmd}\\b`));
       assert.equal(run(cmd, '--help').code, 0);
     }
