@@ -218,7 +218,7 @@ export function findCountries(
  * Country names that are also common given or family names in Latin script (`Jordan Spieth`,
  * `Chad Johnson`, `Michael Jordan`). Next to another capitalised word they are a person.
  */
-const GIVEN_NAME_COUNTRIES = new Set(['jordan', 'chad']);
+const GIVEN_NAME_COUNTRIES = new Set(languages().flatMap((d) => d.countryGivenNames ?? []));
 
 /** How many times the text names each country (ISO code -> mentions). */
 export function countCountries(

@@ -65,6 +65,16 @@ export interface LanguageData {
   simplifiesScript?: boolean;
   /** Its stemmed words are the concept space itself (English glosses). */
   pivot?: boolean;
+  /**
+   * Pivot language only: words of a dictionary gloss that describe the entry instead of
+   * translating it (`plural of`, `alternative spelling`).
+   */
+  glossNoise?: readonly string[];
+  /**
+   * Country names, lower case, that are also common given or family names in this language's
+   * texts (`Jordan Spieth`, `Chad Johnson`): next to another capitalised word they are a person.
+   */
+  countryGivenNames?: readonly string[];
   /** How a dictionary headword becomes a term: as written (no spaces), lower-cased, or segmented. */
   packHeadwords?: 'as-written' | 'lower-case' | 'segmented';
   /**

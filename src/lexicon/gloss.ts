@@ -1,3 +1,4 @@
+import { languageData } from '../lang/index.ts';
 import { STEMMERS } from '../segment/stemmers.ts';
 import { stopwords } from '../segment/stopwords.ts';
 
@@ -11,8 +12,8 @@ import { stopwords } from '../segment/stopwords.ts';
 export const MAX_SENSES = 3;
 export const MAX_WORDS_PER_SENSE = 4;
 
-const GLOSS_NOISE =
-  /\b(synonym|alternative|form|spelling|abbreviation|clipping|plural|singular|of|obsolete|dated|archaic|variant|used|classifier|see|also|surname|name)\b/i;
+/** Words that describe a dictionary entry instead of translating it (src/lang/en/). */
+const GLOSS_NOISE = new Set(languageData('en').glossNoise ?? []);
 
 function stripMarkup(s: string): string {
   return s
@@ -30,7 +31,7 @@ export function senseKeys(sense: string): string[] {
     .toLowerCase()
     .split(/[^a-z-]+/)
     .flatMap((w) => w.split('-'))
-    .filter((w) => w.length > 1 && !stop.has(w) && !GLOSS_NOISE.test(w));
+    .filter((w) => w.length > 1 && !stop.has(w) && !GLOSS_NOISE.has(w));
   return [...new Set(words.map((w) => STEMMERS.en(w)))].slice(0, MAX_WORDS_PER_SENSE);
 }
 
