@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { seededRandom } from '../src/eval/run.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 import { ROOT, tempDir } from './helpers.ts';
 import { freshPostgres } from './pg.ts';
@@ -27,18 +28,6 @@ const env = {
   // A progress line after every commit: the test waits for commits before it kills.
   BABELWIRE_PROGRESS_MS: '0',
 };
-
-/** A seeded generator (mulberry32), so a failure can be replayed with the same kill points. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs an ingest to its end. Asynchronous: the other back end's kills must not wait for it. */
 async function ingestToEnd(db: string): Promise<void> {
@@ -89,7 +78,7 @@ async function snapshot(store: Store) {
 }
 
 async function killAndResume(db: string, seed: number): Promise<{ kills: number }> {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   let kills = 0;
   let finished = false;
   while (!finished && kills < KILLS) {

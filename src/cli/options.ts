@@ -12,6 +12,15 @@ export function isoDate(value: string): string {
   return value;
 }
 
+/** 1, 2, 3, …: a count that cannot be none (`--commit-every`). */
+export function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) {
+    throw new InvalidArgumentError('expected a whole number above 0');
+  }
+  return n;
+}
+
 /** 0, 1, 2, …: `--orders 0` means none. */
 export function wholeNumber(value: string): number {
   const n = Number(value);

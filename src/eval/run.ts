@@ -72,16 +72,21 @@ export function readGold(file: string): GoldDoc[] {
     });
 }
 
-/** A seeded shuffle (mulberry32), so "order 3" is the same order on every machine. */
-export function shuffled<T>(items: readonly T[], seed: number): T[] {
+/** A seeded random number generator (mulberry32): the same numbers on every machine. */
+export function seededRandom(seed: number): () => number {
   let s = seed >>> 0;
-  const rand = () => {
+  return () => {
     s = (s + 0x6d2b79f5) >>> 0;
     let t = s;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A seeded shuffle, so "order 3" is the same order on every machine. */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const rand = seededRandom(seed);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));

@@ -19,6 +19,19 @@ interface Migration {
   ddl: Record<StoreKind, string[]>;
 }
 
+/** What schema 3 adds that both back ends write the same way. */
+const SCHEMA_3_BOTH = [
+  'ALTER TABLE events ADD COLUMN story_keys TEXT',
+  'ALTER TABLE articles ADD COLUMN lang_source TEXT',
+  `CREATE TABLE alias_events (form TEXT NOT NULL, lang TEXT NOT NULL, canonical TEXT NOT NULL,
+    event_id TEXT NOT NULL, PRIMARY KEY (form, lang, canonical, event_id))`,
+  'CREATE INDEX IF NOT EXISTS articles_published ON articles(published)',
+  // Re-reading the same bad input must not count it twice.
+  `DELETE FROM rejections WHERE id NOT IN (
+    SELECT MIN(id) FROM rejections GROUP BY file, line, code, reason)`,
+  'CREATE UNIQUE INDEX rejections_once ON rejections(file, line, code, reason)',
+];
+
 const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -85,15 +98,7 @@ const MIGRATIONS: readonly Migration[] = [
           SELECT CAST(substr(id, 4) AS INTEGER) AS n FROM events WHERE id LIKE 'ev-%'
           UNION ALL SELECT CAST(substr(event_id, 4) AS INTEGER) FROM articles WHERE event_id LIKE 'ev-%'
           UNION ALL SELECT MAX(seq) FROM events)`,
-        'ALTER TABLE events ADD COLUMN story_keys TEXT',
-        'ALTER TABLE articles ADD COLUMN lang_source TEXT',
-        `CREATE TABLE alias_events (form TEXT NOT NULL, lang TEXT NOT NULL, canonical TEXT NOT NULL,
-          event_id TEXT NOT NULL, PRIMARY KEY (form, lang, canonical, event_id))`,
-        'CREATE INDEX IF NOT EXISTS articles_published ON articles(published)',
-        // Re-reading the same bad input must not count it twice.
-        `DELETE FROM rejections WHERE id NOT IN (
-          SELECT MIN(id) FROM rejections GROUP BY file, line, code, reason)`,
-        'CREATE UNIQUE INDEX rejections_once ON rejections(file, line, code, reason)',
+        ...SCHEMA_3_BOTH,
       ],
       postgres: [
         'CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)',
@@ -101,15 +106,7 @@ const MIGRATIONS: readonly Migration[] = [
           SELECT CAST(substr(id, 4) AS INTEGER) AS n FROM events WHERE id ~ '^ev-[0-9]+$'
           UNION ALL SELECT CAST(substr(event_id, 4) AS INTEGER) FROM articles WHERE event_id ~ '^ev-[0-9]+$'
           UNION ALL SELECT MAX(seq) FROM events) AS known`,
-        'ALTER TABLE events ADD COLUMN story_keys TEXT',
-        'ALTER TABLE articles ADD COLUMN lang_source TEXT',
-        `CREATE TABLE alias_events (form TEXT NOT NULL, lang TEXT NOT NULL, canonical TEXT NOT NULL,
-          event_id TEXT NOT NULL, PRIMARY KEY (form, lang, canonical, event_id))`,
-        'CREATE INDEX IF NOT EXISTS articles_published ON articles(published)',
-        // Re-reading the same bad input must not count it twice.
-        `DELETE FROM rejections WHERE id NOT IN (
-          SELECT MIN(id) FROM rejections GROUP BY file, line, code, reason)`,
-        'CREATE UNIQUE INDEX rejections_once ON rejections(file, line, code, reason)',
+        ...SCHEMA_3_BOTH,
       ],
     },
   },

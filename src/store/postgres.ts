@@ -76,16 +76,7 @@ export class PostgresStore extends SqlStore {
       }
       throw new BabelwireError('E_STORE_OPEN', redactUrl(url), (e as Error).message);
     }
-    const store = new PostgresStore(url, pool);
-    try {
-      await store.migrate();
-    } catch (e) {
-      await store.close();
-      throw e instanceof BabelwireError
-        ? e
-        : new BabelwireError('E_STORE_OPEN', redactUrl(url), (e as Error).message);
-    }
-    return store;
+    return new PostgresStore(url, pool).ready(redactUrl(url));
   }
 
   /** The connection that holds the writer lock (a session advisory lock) while we write. */

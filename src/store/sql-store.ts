@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AliasObservation, AliasRow } from '../anchors/aliases.ts';
-import type { ErrorCode, Rejection } from '../errors.ts';
+import { BabelwireError, type ErrorCode, type Rejection } from '../errors.ts';
 import type { StoredArticle } from '../types.ts';
 import { migrate, schemaVersion } from './migrations.ts';
 import type { ArticleTable, Database, EventTable } from './schema.ts';
@@ -416,10 +416,26 @@ export abstract class SqlStore extends SqlReader implements Store {
     super(db);
   }
 
-  /** Creates or upgrades the schema (src/store/migrations.ts). */
   /** A statement that serialises migrations across processes, run first in each step. */
   protected readonly migrationLock: string | null = null;
 
+  /**
+   * Brings a just-connected store's schema up to date and hands it back; on failure it is
+   * closed, and an error that is not ours names the store (`shown`: the location for messages).
+   */
+  protected async ready(shown: string): Promise<this> {
+    try {
+      await this.migrate();
+    } catch (e) {
+      await this.close();
+      throw e instanceof BabelwireError
+        ? e
+        : new BabelwireError('E_STORE_OPEN', shown, (e as Error).message);
+    }
+    return this;
+  }
+
+  /** Creates or upgrades the schema (src/store/migrations.ts). */
   protected async migrate(): Promise<void> {
     await migrate(this.db, this.kind, this.location, (fn) =>
       this.run(async (conn) => {

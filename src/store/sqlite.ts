@@ -40,16 +40,7 @@ export class SqliteStore extends SqlStore {
     } catch (e) {
       throw new BabelwireError('E_STORE_OPEN', file, (e as Error).message);
     }
-    const store = new SqliteStore(file, sqlite);
-    try {
-      await store.migrate();
-    } catch (e) {
-      await store.close();
-      throw e instanceof BabelwireError
-        ? e
-        : new BabelwireError('E_STORE_OPEN', file, (e as Error).message);
-    }
-    return store;
+    return new SqliteStore(file, sqlite).ready(file);
   }
 
   private lockFile: string | null = null;

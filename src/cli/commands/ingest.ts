@@ -8,6 +8,7 @@ import { languagesWithoutPack } from '../../language/index.ts';
 import type { PipelineResources } from '../../pipeline.ts';
 import type { Store } from '../../store/index.ts';
 import { dbOption, say, withStore } from '../context.ts';
+import { positiveNumber } from '../options.ts';
 import { progress } from '../progress.ts';
 import { stopSignals } from '../signals.ts';
 
@@ -108,13 +109,6 @@ export async function ingestPaths(
   return { summary, status };
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new BabelwireError('E_USAGE', `expected a whole number above 0, got "${value}"`);
-  return n;
-}
-
 export function register(program: Command): void {
   dbOption(
     program
@@ -133,7 +127,7 @@ export function register(program: Command): void {
         '--vi-lexicon <file>',
         'Vietnamese multi-syllable words, one per line, for word grouping',
       )
-      .option('--commit-every <n>', 'articles per commit', positiveInt)
+      .option('--commit-every <n>', 'articles per commit', positiveNumber)
       .option('--quiet', 'no progress output'),
   ).action(async (paths: string[], opts: IngestCommandOptions) => {
     const status = await withStore(
