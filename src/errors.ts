@@ -7,10 +7,11 @@ export const ERRORS = {
   E_UTF8: 'invalid UTF-8 (byte offset {0})',
   E_BINARY: 'binary content, not text',
   E_JSON: 'malformed JSON: {0}',
-  E_NOT_OBJECT: 'a line must be a JSON object',
+  E_NOT_OBJECT: 'an article must be a JSON object',
   E_FIELD: 'field "{0}" must be {1}',
   E_EMPTY: 'empty article: no title and no text',
-  E_TOO_LARGE: 'article is {0} bytes, above the {1}-byte limit',
+  E_EMPTY_FILE: 'no articles: {0}',
+  E_TOO_LARGE: 'article is {0} MB, over the {1} MB limit',
   E_FORMAT: 'unsupported file type "{0}" (use .jsonl, .json, .txt, .html)',
   E_HTML: 'no main text found in the HTML',
   E_NOT_FOUND: 'no such {0}: {1}',
@@ -47,6 +48,11 @@ export class BabelwireError extends Error {
 /** A rejected input: the reason, and exactly where it was. */
 export interface Rejection {
   file: string;
+  /**
+   * Where in the file: the line (JSON Lines; 1 for the one article of a .txt or .html file),
+   * the item of a JSON array, counted from 1 (a `.json` file: see `rejectionPlace`), or 0 for
+   * the file as a whole. Stored as is (the store's `line` column).
+   */
   line: number;
   code: ErrorCode;
   reason: string;
@@ -75,6 +81,7 @@ export function httpStatus(code: ErrorCode | undefined): number {
     case 'E_JSON':
     case 'E_NOT_OBJECT':
     case 'E_EMPTY':
+    case 'E_EMPTY_FILE':
     case 'E_FORMAT':
     case 'E_UTF8':
     case 'E_BINARY':
@@ -96,6 +103,21 @@ export function rejection(file: string, line: number, err: BabelwireError): Reje
   return { file, line, code: err.code, reason: err.message };
 }
 
+/**
+ * What a rejection's `line` means: a line, or (in a `.json` file, an array of articles) an
+ * item; neither when it is about the whole file (0).
+ */
+export function rejectionPlace(r: Pick<Rejection, 'file' | 'line'>): {
+  line: number | null;
+  item: number | null;
+} {
+  if (r.line <= 0) return { line: null, item: null };
+  return /\.json$/i.test(r.file) ? { line: null, item: r.line } : { line: r.line, item: null };
+}
+
+/** `a.jsonl:3: reason [CODE]`, `arr.json: item 3: reason [CODE]`, `a.txt: reason [CODE]`. */
 export function formatRejection(r: Rejection): string {
-  return `${r.file}:${r.line}: ${r.reason} [${r.code}]`;
+  const { line, item } = rejectionPlace(r);
+  const where = line !== null ? `:${line}` : item !== null ? `: item ${item}` : '';
+  return `${r.file}${where}: ${r.reason} [${r.code}]`;
 }

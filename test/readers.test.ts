@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { formatRejection } from '../src/errors.ts';
 import {
   blockText,
   expandPaths,
@@ -219,3 +220,85 @@ describe('readers: HTML keeps its line breaks', () => {
     assert.doesNotMatch(articles[0].text, /FLJune/);
   });
 });
+
+describe('readers: where and why, as a new user reads it (issue 16)', () => {
+  const dir = tempDir();
+  const collect = async (file: string) => {
+    const out: ReadItem[] = [];
+    for await (const x of readOrdered(file)) out.push(x);
+    return out.filter(isRejection);
+  };
+
+  it('a .json array names the item, not a line; a .jsonl keeps file:line', async () => {
+    const arr = path.join(dir, 'arr.json');
+    const good = { id: 'j1', title: 'Flood', text: 'Rain flooded the town.' };
+    fs.writeFileSync(arr, JSON.stringify([good, 3, good, 'x']));
+    const rejected = (await collect(arr)).map(formatRejection);
+    assert.deepEqual(rejected, [
+      `${arr}: item 2: an article must be a JSON object [E_NOT_OBJECT]`,
+      `${arr}: item 4: an article must be a JSON object [E_NOT_OBJECT]`,
+    ]);
+    const lines = path.join(dir, 'lines.jsonl');
+    fs.writeFileSync(lines, JSON.stringify(good) + '\n3\n');
+    assert.deepEqual((await collect(lines)).map(formatRejection), [
+      `${lines}:2: an article must be a JSON object [E_NOT_OBJECT]`,
+    ]);
+  });
+
+  it('a .json file that does not parse is about the file, not its item 1', () => {
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, '[{"id": 1,');
+    const [r] = readFile(bad).rejections;
+    assert.equal(r.line, 0);
+    assert.match(formatRejection(r), new RegExp(`^${escape(bad)}: malformed JSON`));
+  });
+
+  it('an empty .jsonl, .txt, .json or .html is one rejection each, saying the file is empty', async () => {
+    for (const [name, content] of [
+      ['empty.jsonl', ''],
+      ['blank.jsonl', '\n  \n'],
+      ['empty.txt', ''],
+      ['empty.json', ' \n'],
+      ['none.json', '[]'],
+      ['empty.html', ''],
+    ]) {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, content);
+      for (const rejections of [readFile(file).rejections, await collect(file)]) {
+        assert.equal(rejections.length, 1, name);
+        assert.equal(rejections[0].code, 'E_EMPTY_FILE', name);
+        assert.equal(rejections[0].line, 0, name);
+        assert.match(formatRejection(rejections[0]), /: no articles: the (file|array) is empty /);
+      }
+    }
+  });
+
+  it('an oversized article says its size and the limit in MB', async () => {
+    const big = path.join(dir, 'big.jsonl');
+    const text = 'y'.repeat(MAX_ARTICLE_BYTES + 400_000);
+    const justOver = 'y'.repeat(MAX_ARTICLE_BYTES + 3_000);
+    // The second line is too long even to hold while indexing (over 4 times the limit).
+    const huge = 'z'.repeat(MAX_ARTICLE_BYTES * 4 + 1_000_000);
+    fs.writeFileSync(
+      big,
+      [
+        { id: 'b1', title: 'x', text },
+        { id: 'b2', title: 'x', text: huge },
+        { id: 'b3', title: 'x', text: justOver },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    const reasons = (await collect(big)).map((r) => r.reason);
+    assert.deepEqual(reasons, [
+      'article is 2.4 MB, over the 2 MB limit',
+      'article is 9.0 MB, over the 2 MB limit',
+      'article is 2.003 MB, over the 2 MB limit',
+    ]);
+    assert.equal(readFile(big).rejections[0].reason, 'article is 2.4 MB, over the 2 MB limit');
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -10,12 +10,29 @@ import type { ArticleInput } from '../types.ts';
 /**
  * Readers turn files into article inputs: JSON Lines (one article per line), JSON arrays,
  * plain text (one article per file) and HTML (main text by Mozilla Readability). Each bad
- * record becomes a Rejection naming file, line and reason; the rest of the file goes on.
+ * record becomes a Rejection naming file, line (the item, in a JSON array) and reason; the
+ * rest of the file goes on. A file with nothing in it is one rejection, whatever its format.
  */
 
 /** No news article is this long; anything larger is a mistake (a dump, a binary, a log). */
 export const MAX_ARTICLE_BYTES = 2_000_000;
 const SUPPORTED = new Set(['.jsonl', '.ndjson', '.json', '.txt', '.html', '.htm']);
+
+/**
+ * An article over MAX_ARTICLE_BYTES, its size in MB to one decimal, or as many more as it takes
+ * not to read as the limit itself (`2.004 MB, over the 2 MB limit`).
+ */
+function tooLarge(bytes: number): BabelwireError {
+  const limit = MAX_ARTICLE_BYTES / 1e6;
+  let digits = 1;
+  while (digits < 6 && Number((bytes / 1e6).toFixed(digits)) <= limit) digits++;
+  return new BabelwireError('E_TOO_LARGE', (bytes / 1e6).toFixed(digits), limit);
+}
+
+/** A file that holds no article at all: blank, or an empty JSON array. */
+function emptyFile(file: string, what = 'the file is empty'): Rejection {
+  return rejection(file, 0, new BabelwireError('E_EMPTY_FILE', what));
+}
 
 export interface FileBatch {
   file: string;
@@ -90,7 +107,10 @@ function optionalString(obj: Record<string, unknown>, key: string): string | nul
   return v;
 }
 
-/** Validates one JSON record into an article input. Unknown fields (even `event`) are ignored. */
+/**
+ * Validates one JSON record into an article input. Unknown fields (even `event`) are ignored.
+ * `line` is where it came from: the line, or the item of a JSON array (see `rejectionPlace`).
+ */
 export function articleFromRecord(value: unknown, file: string, line: number): ArticleInput {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new BabelwireError('E_NOT_OBJECT');
@@ -100,7 +120,7 @@ export function articleFromRecord(value: unknown, file: string, line: number): A
   const text = optionalString(obj, 'text') ?? '';
   if (title.trim() === '' && text.trim() === '') throw new BabelwireError('E_EMPTY');
   const size = Buffer.byteLength(title) + Buffer.byteLength(text);
-  if (size > MAX_ARTICLE_BYTES) throw new BabelwireError('E_TOO_LARGE', size, MAX_ARTICLE_BYTES);
+  if (size > MAX_ARTICLE_BYTES) throw tooLarge(size);
   let id: string | null = null;
   if (typeof obj.id === 'string' && obj.id.trim() !== '') id = obj.id.trim();
   else if (typeof obj.id === 'number' && Number.isFinite(obj.id)) id = String(obj.id);
@@ -127,6 +147,7 @@ export function articleFromRecord(value: unknown, file: string, line: number): A
 function readJsonLines(file: string, bytes: Buffer, batch: FileBatch): void {
   let start = 0;
   let line = 0;
+  let blank = true;
   while (start < bytes.length) {
     let end = bytes.indexOf(0x0a, start);
     if (end < 0) end = bytes.length;
@@ -136,6 +157,7 @@ function readJsonLines(file: string, bytes: Buffer, batch: FileBatch): void {
     try {
       const text = decode(chunk).trim();
       if (text === '') continue;
+      blank = false;
       let value: unknown;
       try {
         value = JSON.parse(text);
@@ -145,20 +167,24 @@ function readJsonLines(file: string, bytes: Buffer, batch: FileBatch): void {
       batch.articles.push(articleFromRecord(value, file, line));
     } catch (e) {
       if (!(e instanceof BabelwireError)) throw e;
+      blank = false;
       batch.rejections.push(rejection(file, line, e));
     }
   }
+  if (blank) batch.rejections.push(emptyFile(file));
 }
 
+/** A JSON array of articles (or one article): a rejection names the item, counted from 1. */
 function readJsonArray(file: string, text: string, batch: FileBatch): void {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    batch.rejections.push(rejection(file, 1, new BabelwireError('E_JSON', (e as Error).message)));
+    batch.rejections.push(rejection(file, 0, new BabelwireError('E_JSON', (e as Error).message)));
     return;
   }
   const items = Array.isArray(value) ? value : [value];
+  if (items.length === 0) batch.rejections.push(emptyFile(file, 'the array is empty'));
   items.forEach((item, i) => {
     try {
       batch.articles.push(articleFromRecord(item, file, i + 1));
@@ -281,10 +307,11 @@ export function readFile(file: string): FileBatch {
     text = decode(bytes);
   } catch (e) {
     if (!(e instanceof BabelwireError)) throw e;
-    batch.rejections.push(rejection(file, 1, e));
+    batch.rejections.push(rejection(file, 0, e));
     return batch;
   }
-  if (ext === '.json') readJsonArray(file, text, batch);
+  if (text.trim() === '') batch.rejections.push(emptyFile(file));
+  else if (ext === '.json') readJsonArray(file, text, batch);
   else if (ext === '.txt') readText(file, text, batch);
   else readHtml(file, text, batch);
   return batch;
@@ -331,17 +358,20 @@ async function indexJsonLines(file: string, rejections: Rejection[]): Promise<Li
     let carryOffset = 0;
     let position = 0;
     let line = 0;
+    let blank = true;
     const buffer = Buffer.alloc(READ_CHUNK);
     const visit = (bytes: Buffer, offset: number) => {
       line++;
       try {
         const text = decode(bytes).trim();
         if (text === '') return;
+        blank = false;
         const record = parseRecord(text);
         const article = articleFromRecord(record, file, line);
         entries.push({ offset, length: bytes.length, line, published: article.published });
       } catch (e) {
         if (!(e instanceof BabelwireError)) throw e;
+        blank = false;
         rejections.push(rejection(file, line, e));
       }
     };
@@ -365,16 +395,16 @@ async function indexJsonLines(file: string, rejections: Rejection[]): Promise<Li
       if (carry.length > MAX_ARTICLE_BYTES * 4) {
         // A "line" this long is no article; skip to its end without holding it.
         line++;
-        rejections.push(
-          rejection(file, line, new BabelwireError('E_TOO_LARGE', carry.length, MAX_ARTICLE_BYTES)),
-        );
+        blank = false;
         const rest = await skipLine(handle, position);
+        rejections.push(rejection(file, line, tooLarge(rest - carryOffset)));
         position = rest;
         carry = Buffer.alloc(0);
         carryOffset = position;
       }
     }
     if (carry.length) visit(carry, carryOffset);
+    if (blank) rejections.push(emptyFile(file));
   } finally {
     await handle.close();
   }
