@@ -16,6 +16,7 @@ export const ERRORS = {
   E_HTML: 'no main text found in the HTML',
   E_NOT_FOUND: 'no such {0}: {1}',
   E_USAGE: '{0}',
+  E_NO_DB: '{0} touches no store; --db is not used{1}',
   E_STAGE: 'pipeline stage failed: {0}',
   E_NO_STORE: 'no store at {0}: run "babelwire ingest PATH…" or "babelwire demo" first',
   E_STORE_OPEN: 'cannot open the store {0}: {1}',
@@ -77,6 +78,7 @@ export function httpStatus(code: ErrorCode | undefined): number {
     case 'E_NO_STORE':
       return 404;
     case 'E_USAGE':
+    case 'E_NO_DB':
     case 'E_FIELD':
     case 'E_JSON':
     case 'E_NOT_OBJECT':

@@ -1,5 +1,6 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { config } from '../config.ts';
+import { BabelwireError } from '../errors.ts';
 import { openStore, type Store } from '../store/index.ts';
 
 /**
@@ -18,6 +19,23 @@ export function dbOption(cmd: Command): Command {
     'the store: a SQLite file or a postgres:// URL (default $BABELWIRE_DB, else ./babelwire.db)',
     config.db,
   );
+}
+
+/**
+ * For the commands that touch no store (`packs`, `eval`, `eval-facts`): their `--help` says so,
+ * and a `--db` given out of habit is refused with that message (exit 1), not ignored, so no one
+ * believes a store was used, and not commander's bare "unknown option '--db'". Call it after the
+ * subcommands are defined: `packs list --db x` is refused the same way.
+ */
+export function noStore(cmd: Command, why = ''): Command {
+  const name = cmd.name();
+  const note = `\n${name} touches no store: it takes no --db${why ? ` (${why})` : ''}.`;
+  for (const c of [cmd, ...cmd.commands]) c.addHelpText('after', note);
+  return cmd.addOption(new Option('--db <store>').hideHelp()).hook('preAction', (self) => {
+    if (self.opts().db !== undefined) {
+      throw new BabelwireError('E_NO_DB', name, why ? ` (${why})` : '');
+    }
+  });
 }
 
 /**

@@ -3,11 +3,11 @@ import type { Command } from 'commander';
 import { FACTS_DIR } from '../../config.ts';
 import { BabelwireError } from '../../errors.ts';
 import { evaluateFacts } from '../../facts/eval.ts';
-import { out } from '../context.ts';
+import { noStore, out } from '../context.ts';
 import { json } from '../format.ts';
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('eval-facts')
     .description(
       'Score the fact extractors on labelled sentences (figures, dates, name pairs, person vs ' +
@@ -25,4 +25,5 @@ export function register(program: Command): void {
         );
       }
     });
+  noStore(cmd);
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { BabelwireError } from '../../errors.ts';
 import { evaluate, type EvalResult } from '../../eval/run.ts';
-import { out } from '../context.ts';
+import { noStore, out } from '../context.ts';
 import { formatScores, json, mean } from '../format.ts';
 import { wholeNumber } from '../options.ts';
 
@@ -36,7 +36,7 @@ function evalJson(r: EvalResult) {
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('eval')
     .description(
       'Cluster a labelled JSON Lines file and print BCubed and pairwise precision/recall/F1, cross-lingual ' +
@@ -74,4 +74,5 @@ export function register(program: Command): void {
         out(json(items.length === 1 ? items[0] : items));
       }
     });
+  noStore(cmd, 'it clusters in a temporary store of its own; "babelwire cluster --db" keeps one');
 }

@@ -8,7 +8,7 @@ import {
   installPack,
   type ImportFormat,
 } from '../../lexicon/sources.ts';
-import { out, say } from '../context.ts';
+import { noStore, out, say } from '../context.ts';
 import { json } from '../format.ts';
 
 function list(opts: { json?: boolean }): void {
@@ -84,4 +84,5 @@ export function register(program: Command): void {
     .requiredOption('--lang <code>', 'the language of the headwords (ISO 639-1)')
     .option('--licence <text>', 'licence to record with the pack')
     .action(importFile);
+  noStore(packs, 'packs are files in $BABELWIRE_PACKS');
 }
