@@ -111,3 +111,9 @@ export interface EventSummary {
   names: string[];
   countries: string[];
 }
+
+/** What the search index holds for one article: its stems, and its concept and anchor keys. */
+export interface SearchDoc {
+  terms: string[];
+  keys: string[];
+}

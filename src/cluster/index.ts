@@ -64,6 +64,8 @@ export class OnlineClusterer {
   private readonly events = new Map<string, EventState>();
   private readonly index = new Map<string, Set<string>>();
   private readonly newEventId: () => string;
+  /** Event id -> events it must never be linked with (a person moved a report between them). */
+  private readonly apart = new Map<string, Set<string>>();
 
   constructor(newEventId: () => string, params: ClusterParams = DEFAULT_PARAMS) {
     this.newEventId = newEventId;
@@ -125,6 +127,7 @@ export class OnlineClusterer {
     for (const id of candidates) {
       const other = this.events.get(id);
       if (!other || id === eventId) continue;
+      if (this.apart.get(eventId)?.has(id)) continue;
       if (other.members.some((m) => languages.has(m.lang))) continue;
       if (this.centroidSimilarity(event, other) * this.spanFactor(event, other) < threshold)
         continue;
@@ -150,9 +153,75 @@ export class OnlineClusterer {
     return dot / Math.sqrt(this.conceptNorm(a) * this.conceptNorm(b));
   }
 
+  /**
+   * A person's merge: every member of `from` into `into`. Clustering never splits an event, so
+   * the merge stands.
+   */
+  merge(from: string, into: string): void {
+    const a = this.events.get(from);
+    const b = this.events.get(into);
+    if (!a || !b || a === b) return;
+    this.absorb(b, a);
+  }
+
+  /**
+   * A person's move: takes the article out of its event (forgotten when left empty) and puts
+   * it into `eventId` (a new event when there is none by that id). The two events are kept
+   * apart from then on, so event-level linking never undoes the move.
+   */
+  move(articleId: string, eventId: string): void {
+    const from = [...this.events.values()].find((e) => e.members.some((m) => m.id === articleId));
+    if (!from || from.id === eventId) return;
+    const article = from.members.find((m) => m.id === articleId)!;
+    this.detach(from, article);
+    this.attach(article, eventId);
+    this.keepApart(from.id, eventId);
+  }
+
+  /** Events that must never be linked into one. */
+  keepApart(a: string, b: string): void {
+    if (a === b) return;
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ]) {
+      let set = this.apart.get(x);
+      if (!set) {
+        set = new Set();
+        this.apart.set(x, set);
+      }
+      set.add(y);
+    }
+  }
+
+  private detach(event: EventState, article: ClusterFeatures): void {
+    event.members = event.members.filter((m) => m !== article);
+    event.norms.clear();
+    if (event.members.length === 0) {
+      this.events.delete(event.id);
+      for (const set of this.index.values()) set.delete(event.id);
+      return;
+    }
+    const subtract = (map: Map<string, number>, key: string, w: number) => {
+      const left = (map.get(key) ?? 0) - w;
+      if (left > 1e-12) map.set(key, left);
+      else map.delete(key);
+    };
+    const centroid = event.centroids.get(article.lang);
+    if (centroid) for (const [t, w] of article.terms) subtract(centroid, t, w);
+    if (!event.members.some((m) => m.lang === article.lang)) event.centroids.delete(article.lang);
+    for (const a of article.anchors) subtract(event.anchorCounts, a, 1);
+    for (const [c, w] of article.concepts) subtract(event.concepts, c, w);
+    const days = event.members.map((m) => m.day).filter((d): d is number => d !== null);
+    event.firstDay = days.length ? Math.min(...days) : null;
+    event.lastDay = days.length ? Math.max(...days) : null;
+  }
+
   /** Moves every member of `other` into `event` and forgets `other`. */
   private absorb(event: EventState, other: EventState): void {
     this.events.delete(other.id);
+    const apart = this.apart.get(other.id);
+    if (apart) for (const id of apart) this.keepApart(event.id, id);
     for (const set of this.index.values()) {
       if (set.delete(other.id)) set.add(event.id);
     }

@@ -111,6 +111,11 @@ const STEMMED: [Exclude<EventType, 'other'>, Map<string, number>][] = Object.ent
   ],
 );
 
+/** Every concept key a type cue is (only these decide `classifyEvent`). */
+export const TYPE_CUE_KEYS: ReadonlySet<string> = new Set(
+  STEMMED.flatMap(([, cues]) => [...cues.keys()]),
+);
+
 /** A type needs at least this much cue weight (summed over the reports) to be assigned. */
 export const MIN_TYPE_SCORE = 2;
 

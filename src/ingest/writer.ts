@@ -7,7 +7,9 @@ import { DEFAULT_PARAMS, type ClusterParams } from '../cluster/params.ts';
 import { BabelwireError, type Rejection } from '../errors.ts';
 import { eventDate } from '../facts/dates.ts';
 import { eventNames } from '../facts/event-names.ts';
+import { classifyEvent, TYPE_CUE_KEYS } from '../facts/types.ts';
 import { represent } from '../represent/index.ts';
+import { searchDoc } from '../represent/search-doc.ts';
 import { storyKeysOf } from '../stories/index.ts';
 import { eventIdFor, type Store, type StoreTx, type StoredEvent } from '../store/index.ts';
 import type { AnalysedArticle } from './process.ts';
@@ -25,6 +27,19 @@ export interface AssignResult {
   duplicates: number;
   /** Article id -> event id, for every article of the batch that is in the store now. */
   assignments: Map<string, string>;
+  /** Events the batch started, and those it added reports to (for the live stream). */
+  created: string[];
+  updated: string[];
+}
+
+/** What a correction changed: the events it touched (one gone when left empty). */
+export interface CorrectionResult {
+  /** The event the report or events are in now. */
+  eventId: string;
+  /** The event the report left, or that was merged away; null when nothing was left behind. */
+  fromEvent: string | null;
+  /** True when `fromEvent` no longer exists. */
+  fromGone: boolean;
 }
 
 /** A title fit for a list: the first line, cut at a word near 200 characters (a report with no title is shown by its text's first line). */
@@ -46,7 +61,12 @@ interface State {
   titles: Map<string, { title: string; lang: string }>;
   firstSeen: Map<string, string>;
   eventDates: Map<string, string | null>;
+  /** Article id -> its concepts that are type cues: what the event's type is decided on. */
+  cues: Map<string, [string, number][]>;
 }
+
+const cuesOf = (concepts: readonly (readonly [string, number])[]): [string, number][] =>
+  concepts.filter(([k]) => TYPE_CUE_KEYS.has(k)).map(([k, w]) => [k, w]);
 
 /** Sees each decision as it is taken (scripts/trace-joins.ts); never changes it. */
 export interface DecisionObserver {
@@ -98,7 +118,45 @@ export class Writer {
     await store.lockWriter();
     const writer = new Writer(store, stageNames, params, options.anchorShare ?? ANCHOR_SHARE);
     writer.state = await writer.load();
+    await writer.fillIn();
     return writer;
+  }
+
+  /**
+   * What schema 4 added, for what was stored before it: the search index of each article,
+   * and the type and country codes of each event. Run once, when a writer first opens an
+   * upgraded store; on a current store it finds nothing to do.
+   */
+  private async fillIn(): Promise<void> {
+    for (;;) {
+      const rows = await this.store.unindexedArticles(500);
+      if (rows.length === 0) break;
+      await this.store.transaction(async (tx) => {
+        for (const a of rows) {
+          const concepts = represent(a.lang, a.terms, a.anchors).concepts;
+          await tx.indexArticle(a.id, searchDoc({ terms: a.terms, concepts }));
+        }
+      });
+    }
+    const stale = (await this.store.listEvents())
+      .filter((e) => e.eventType === null || e.eventType === undefined)
+      .map((e) => e.id)
+      .filter((id) => this.state.clusterer.event(id) !== undefined);
+    for (let i = 0; i < stale.length; i += 500) {
+      await this.store.transaction(async (tx) => {
+        for (const id of stale.slice(i, i + 500)) {
+          const known = await tx.getEvent(id);
+          if (!known) continue;
+          const fresh = this.summarise(id);
+          // Only what schema 4 added: the rest of the row stays as it was stored.
+          await tx.upsertEvent({
+            ...known,
+            eventType: fresh.eventType,
+            countryCodes: fresh.countryCodes,
+          });
+        }
+      });
+    }
   }
 
   private async load(): Promise<State> {
@@ -108,9 +166,11 @@ export class Writer {
       titles: new Map(),
       firstSeen: new Map(),
       eventDates: new Map(),
+      cues: new Map(),
     };
     state.aliases.load(await this.store.aliasRows(), await this.store.aliasObservations());
     for await (const row of this.store.clusterRows()) {
+      const concepts = represent(row.lang, row.terms, row.anchors).concepts;
       state.clusterer.restore(
         toFeatures(
           row.id,
@@ -118,15 +178,22 @@ export class Writer {
           row.terms,
           row.anchors,
           row.published,
-          represent(row.lang, row.terms, row.anchors).concepts,
+          concepts,
           this.anchorShare,
         ),
         row.eventId,
       );
+      state.cues.set(row.id, cuesOf(concepts));
       state.titles.set(row.id, { title: headline(row.title), lang: row.lang });
       state.eventDates.set(row.id, row.eventDate);
     }
     for (const e of await this.store.listEvents()) state.firstSeen.set(e.id, e.firstSeen);
+    // A moved report's two events stay apart, as they were kept when it was moved.
+    for (const c of await this.store.corrections()) {
+      if (c.kind !== 'move' || c.articleId === null) continue;
+      const now = await this.store.articleEventId(c.articleId);
+      if (now !== null) state.clusterer.keepApart(now, c.fromEvent);
+    }
     return state;
   }
 
@@ -175,8 +242,15 @@ export class Writer {
         `the writer stopped after a failed commit (${this.broken.message}); open the store again`,
       );
     }
-    const result: AssignResult = { added: 0, duplicates: 0, assignments: new Map() };
+    const result: AssignResult = {
+      added: 0,
+      duplicates: 0,
+      assignments: new Map(),
+      created: [],
+      updated: [],
+    };
     const renamed = new Map<string, string>();
+    const created = new Set<string>();
     try {
       await this.store.transaction(async (tx) => {
         this.nextNumber = await tx.reserveEventNumbers(Math.max(1, articles.length));
@@ -198,6 +272,8 @@ export class Writer {
           stored.eventId = decision.eventId;
           if (stored.eventDate === null && !decision.isNew) this.dateFromEvent(stored, decision);
           await tx.insertArticle(stored);
+          await tx.indexArticle(stored.id, searchDoc(stored));
+          if (decision.isNew) created.add(decision.eventId);
           if (stored.eventDate !== null && !decision.isNew)
             await this.dateUndatedMembers(tx, decision);
           if (!decision.isNew) await this.learnAliases(tx, stored, decision.eventId);
@@ -205,6 +281,7 @@ export class Writer {
           for (const gone of decision.absorbed) {
             await tx.mergeEvents(gone, decision.eventId);
             touched.delete(gone);
+            created.delete(gone);
             renamed.set(gone, decision.eventId);
             const seen = this.state.firstSeen.get(gone);
             const mine = this.state.firstSeen.get(decision.eventId);
@@ -213,7 +290,14 @@ export class Writer {
           result.added++;
           result.assignments.set(stored.id, decision.eventId);
         }
-        for (const id of touched) await tx.upsertEvent(this.summarise(id));
+        const at = new Date().toISOString();
+        for (const id of touched) {
+          const event = this.summarise(id);
+          await tx.upsertEvent(event);
+          const kind = created.has(id) ? 'event.created' : 'event.updated';
+          await tx.appendChange({ kind, eventId: id, watchId: null, at, data: changeData(event) });
+          (created.has(id) ? result.created : result.updated).push(id);
+        }
         for (const r of rejections) await tx.recordRejection(r);
         await tx.releaseEventNumbers(this.nextNumber);
       });
@@ -279,6 +363,7 @@ export class Writer {
       lang: article.lang,
     });
     this.state.eventDates.set(article.id, article.eventDate);
+    this.state.cues.set(article.id, cuesOf(article.concepts));
     if (decision.isNew) this.state.firstSeen.set(decision.eventId, article.ingestedAt);
     return decision;
   }
@@ -385,6 +470,122 @@ export class Writer {
       updatedAt: now,
       provenance: this.provenance,
       storyKeys: storyKeysOf(event.members.map((m) => m.anchors)),
+      eventType: classifyEvent(event.members.flatMap((m) => this.state.cues.get(m.id) ?? [])).type,
+      countryCodes,
     };
   }
+
+  /**
+   * A person's merge of event `from` into `into`: stored, with who made it, and applied to the
+   * clusterer, which never splits an event again.
+   */
+  merge(from: string, into: string, by: string): Promise<CorrectionResult> {
+    const run = this.queue.then(() => this.correct({ kind: 'merge', from, into, by }));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * A person's move of one report into event `into`, or out into a new event of its own
+   * (`into` null). The report stays where it was put: the two events are kept apart.
+   */
+  move(articleId: string, into: string | null, by: string): Promise<CorrectionResult> {
+    const run = this.queue.then(() => this.correct({ kind: 'move', articleId, into, by }));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async correct(
+    c:
+      | { kind: 'merge'; from: string; into: string; by: string }
+      | { kind: 'move'; articleId: string; into: string | null; by: string },
+  ): Promise<CorrectionResult> {
+    const clusterer = this.state.clusterer;
+    const from = c.kind === 'merge' ? c.from : await this.store.articleEventId(c.articleId);
+    if (from === null || !clusterer.event(from)) {
+      throw new BabelwireError(
+        'E_NOT_FOUND',
+        c.kind === 'merge' ? 'event' : 'article',
+        c.kind === 'merge' ? c.from : c.articleId,
+      );
+    }
+    if (c.into !== null && !clusterer.event(c.into))
+      throw new BabelwireError('E_NOT_FOUND', 'event', c.into);
+    if (c.into === from) throw new BabelwireError('E_USAGE', `it is already in ${from}`);
+    let result!: CorrectionResult;
+    try {
+      await this.store.transaction(async (tx) => {
+        const at = new Date().toISOString();
+        let into = c.into;
+        if (into === null) {
+          this.nextNumber = await tx.reserveEventNumbers(1);
+          this.endNumber = this.nextNumber + 1;
+          into = this.newEventId();
+          this.state.firstSeen.set(into, at);
+        }
+        if (c.kind === 'merge') {
+          clusterer.merge(from, into);
+          await tx.mergeEvents(from, into);
+          this.renamed.set(from, into);
+          const seen = this.state.firstSeen.get(from);
+          const mine = this.state.firstSeen.get(into);
+          if (seen && (!mine || seen < mine)) this.state.firstSeen.set(into, seen);
+        } else {
+          clusterer.move(c.articleId, into);
+          await tx.moveArticle(c.articleId, into);
+        }
+        await tx.recordCorrection({
+          kind: c.kind,
+          articleId: c.kind === 'move' ? c.articleId : null,
+          fromEvent: from,
+          toEvent: into,
+          by: c.by,
+          at,
+        });
+        const gone = !clusterer.event(from);
+        if (gone) await tx.deleteEvent(from);
+        else {
+          const left = this.summarise(from);
+          await tx.upsertEvent(left);
+          await tx.appendChange({
+            kind: 'event.updated',
+            eventId: from,
+            watchId: null,
+            at,
+            data: changeData(left),
+          });
+        }
+        const target = this.summarise(into);
+        await tx.upsertEvent(target);
+        await tx.appendChange({
+          kind: c.into === null ? 'event.created' : 'event.updated',
+          eventId: into,
+          watchId: null,
+          at,
+          data: { ...changeData(target), correction: c.kind },
+        });
+        result = { eventId: into, fromEvent: from, fromGone: gone };
+      });
+    } catch (e) {
+      try {
+        this.state = await this.load();
+      } catch (reload) {
+        this.broken = reload as Error;
+      }
+      throw e;
+    }
+    return result;
+  }
+}
+
+/** What the live stream says about an event that changed. */
+function changeData(e: StoredEvent): Record<string, unknown> {
+  return {
+    title: e.title,
+    titleLang: e.titleLang,
+    articleCount: e.articleCount,
+    languages: e.languages,
+    lastDate: e.lastDate,
+    type: e.eventType ?? null,
+  };
 }

@@ -3,9 +3,21 @@ import { BabelwireError } from '../errors.ts';
 import type { Store } from './types.ts';
 
 export type {
+  Change,
+  ChangeKind,
   CheckReport,
   ClusterRow,
+  Correction,
+  EventCursor,
   EventQuery,
+  ListedEvent,
+  SearchDoc,
+  SearchFilter,
+  SearchHit,
+  StoredSource,
+  StoredToken,
+  StoredWatch,
+  TokenRole,
   Store,
   StoreReader,
   StoreStats,

@@ -32,6 +32,32 @@ const SCHEMA_3_BOTH = [
   'CREATE UNIQUE INDEX rejections_once ON rejections(file, line, code, reason)',
 ];
 
+/**
+ * What schema 4 adds on both back ends: the service's own tables (news sources and the items
+ * already taken from them, watches, API tokens, corrections, the change log the live stream
+ * replays) and the event fields the API filters on.
+ */
+const SCHEMA_4_BOTH = [
+  'ALTER TABLE events ADD COLUMN type TEXT',
+  'ALTER TABLE events ADD COLUMN country_codes TEXT',
+  // A report a person put into an event: later clustering never takes it out again.
+  'ALTER TABLE articles ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0',
+  'CREATE INDEX IF NOT EXISTS articles_ingested ON articles(ingested_at)',
+  `CREATE TABLE sources (id TEXT PRIMARY KEY, url TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+    every_seconds INTEGER NOT NULL, etag TEXT, last_modified TEXT, last_fetch TEXT,
+    last_ok TEXT, next_due TEXT, failures INTEGER NOT NULL DEFAULT 0, last_error TEXT,
+    items_seen INTEGER NOT NULL DEFAULT 0, items_stored INTEGER NOT NULL DEFAULT 0,
+    errors INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL)`,
+  `CREATE TABLE source_items (source_id TEXT NOT NULL, item_key TEXT NOT NULL,
+    seen_at TEXT NOT NULL, PRIMARY KEY (source_id, item_key))`,
+  `CREATE TABLE watches (id TEXT PRIMARY KEY, name TEXT, query TEXT, entity TEXT,
+    country TEXT, type TEXT, language TEXT, webhook TEXT, created_at TEXT NOT NULL,
+    created_by TEXT)`,
+  `CREATE TABLE tokens (id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, last_used TEXT)`,
+  "INSERT INTO counters (name, value) VALUES ('source', 0), ('watch', 0), ('token', 0)",
+];
+
 const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -107,6 +133,34 @@ const MIGRATIONS: readonly Migration[] = [
           UNION ALL SELECT CAST(substr(event_id, 4) AS INTEGER) FROM articles WHERE event_id ~ '^ev-[0-9]+$'
           UNION ALL SELECT MAX(seq) FROM events) AS known`,
         ...SCHEMA_3_BOTH,
+      ],
+    },
+  },
+  {
+    version: 4,
+    what: 'the service: sources, watches, tokens, corrections, the change log, the search index, event types and country codes',
+    ddl: {
+      sqlite: [
+        ...SCHEMA_4_BOTH,
+        `CREATE TABLE corrections (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,
+          article_id TEXT, from_event TEXT NOT NULL, to_event TEXT NOT NULL, by TEXT NOT NULL,
+          at TEXT NOT NULL)`,
+        `CREATE TABLE changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,
+          event_id TEXT NOT NULL, watch_id TEXT, at TEXT NOT NULL, data TEXT NOT NULL)`,
+        // Our own tokens (stems, concept and anchor keys) joined by spaces: the tokenizer only
+        // splits them again, so a query is matched exactly as the article was analysed.
+        `CREATE VIRTUAL TABLE search_index USING fts5(terms, keys,
+          tokenize = "unicode61 remove_diacritics 0 tokenchars ':-_.#'")`,
+      ],
+      postgres: [
+        ...SCHEMA_4_BOTH,
+        `CREATE TABLE corrections (id SERIAL PRIMARY KEY, kind TEXT NOT NULL, article_id TEXT,
+          from_event TEXT NOT NULL, to_event TEXT NOT NULL, by TEXT NOT NULL, at TEXT NOT NULL)`,
+        `CREATE TABLE changes (seq SERIAL PRIMARY KEY, kind TEXT NOT NULL,
+          event_id TEXT NOT NULL, watch_id TEXT, at TEXT NOT NULL, data TEXT NOT NULL)`,
+        // The same tokens as lexemes as they are (array_to_tsvector does not parse them).
+        `CREATE TABLE search_index (article_seq INTEGER PRIMARY KEY, doc tsvector NOT NULL)`,
+        'CREATE INDEX search_index_doc ON search_index USING GIN (doc)',
       ],
     },
   },

@@ -52,7 +52,7 @@ export class PostgresStore extends SqlStore {
   private readonly pool: pg.Pool;
 
   private constructor(url: string, pool: pg.Pool) {
-    super(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
+    super(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
     this.location = redactUrl(url);
     this.pool = pool;
   }

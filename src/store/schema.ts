@@ -23,6 +23,7 @@ export interface ArticleTable {
   ingested_at: string;
   event_date: string | null;
   lang_source: string | null;
+  pinned: Generated<number>;
 }
 
 export interface EventTable {
@@ -40,6 +41,8 @@ export interface EventTable {
   updated_at: string;
   provenance: string;
   story_keys: string | null;
+  type: string | null;
+  country_codes: string | null;
 }
 
 export interface AliasTableRow {
@@ -80,6 +83,71 @@ export interface SchemaVersionTable {
   applied_at: string;
 }
 
+export interface SourceTable {
+  id: string;
+  url: string;
+  name: string;
+  every_seconds: number;
+  etag: string | null;
+  last_modified: string | null;
+  last_fetch: string | null;
+  last_ok: string | null;
+  next_due: string | null;
+  failures: number;
+  last_error: string | null;
+  items_seen: number;
+  items_stored: number;
+  errors: number;
+  created_at: string;
+}
+
+export interface SourceItemTable {
+  source_id: string;
+  item_key: string;
+  seen_at: string;
+}
+
+export interface WatchTable {
+  id: string;
+  name: string | null;
+  query: string | null;
+  entity: string | null;
+  country: string | null;
+  type: string | null;
+  language: string | null;
+  webhook: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface TokenTable {
+  id: string;
+  name: string;
+  role: string;
+  hash: string;
+  created_at: string;
+  last_used: string | null;
+}
+
+export interface CorrectionTable {
+  id: Generated<number>;
+  kind: string;
+  article_id: string | null;
+  from_event: string;
+  to_event: string;
+  by: string;
+  at: string;
+}
+
+export interface ChangeTable {
+  seq: Generated<number>;
+  kind: string;
+  event_id: string;
+  watch_id: string | null;
+  at: string;
+  data: string;
+}
+
 export interface Database {
   articles: ArticleTable;
   events: EventTable;
@@ -89,4 +157,10 @@ export interface Database {
   meta: MetaTable;
   counters: CounterTable;
   schema_version: SchemaVersionTable;
+  sources: SourceTable;
+  source_items: SourceItemTable;
+  watches: WatchTable;
+  tokens: TokenTable;
+  corrections: CorrectionTable;
+  changes: ChangeTable;
 }

@@ -20,7 +20,7 @@ export class SqliteStore extends SqlStore {
   private readonly sqlite: Database.Database;
 
   private constructor(file: string, sqlite: Database.Database) {
-    super(new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) }));
+    super(new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) }), 'sqlite');
     this.location = file;
     this.sqlite = sqlite;
   }

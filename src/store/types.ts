@@ -1,6 +1,6 @@
 import type { AliasObservation, AliasRow } from '../anchors/aliases.ts';
 import type { Rejection } from '../errors.ts';
-import type { Anchors, StoredArticle } from '../types.ts';
+import type { Anchors, SearchDoc, StoredArticle } from '../types.ts';
 
 /** The event row as stored: the summary the writer keeps current as articles join. */
 export interface StoredEvent {
@@ -23,6 +23,10 @@ export interface StoredEvent {
    * an event stored before schema 3, until it next changes.
    */
   storyKeys: string[] | null;
+  /** The event type (src/facts/types.ts) as of the last change; null before schema 4. */
+  eventType?: string | null;
+  /** ISO 3166 codes of `countries`, in the same order. */
+  countryCodes?: string[];
 }
 
 /** What the clusterer reloads at start: each article's features and its event. */
@@ -38,10 +42,123 @@ export interface ClusterRow {
   eventDate: string | null;
 }
 
+/** Where a page of events ended: the next page starts after it. */
+export interface EventCursor {
+  /** The sort key of the last event shown (its last date, or its growth). */
+  key: string | number;
+  seq: number;
+}
+
 export interface EventQuery {
   lang?: string;
+  /** Events whose span reaches this day or later (YYYY-MM-DD). */
   since?: string;
+  /** Events whose span starts on this day or earlier. */
+  until?: string;
+  /** With a date filter, also the events no report dates. */
+  undated?: boolean;
+  /** ISO 3166 codes: events naming any of them. */
+  countries?: string[];
+  type?: string;
+  /** Only these events (from a search). */
+  ids?: readonly string[];
+  /** `recent`: latest event date first; `growing`: most reports in the last day first. */
+  sort?: 'recent' | 'growing';
+  after?: EventCursor;
   limit?: number;
+}
+
+/** One event in a list, with what its place in the order was decided by. */
+export interface ListedEvent extends StoredEvent {
+  seq: number;
+  /** Reports that arrived in the day before the query. */
+  growth: number;
+}
+
+/** A news source the service polls (src/sources/). */
+export interface StoredSource {
+  id: string;
+  url: string;
+  name: string;
+  everySeconds: number;
+  etag: string | null;
+  lastModified: string | null;
+  lastFetch: string | null;
+  lastOk: string | null;
+  nextDue: string | null;
+  failures: number;
+  lastError: string | null;
+  itemsSeen: number;
+  itemsStored: number;
+  errors: number;
+  createdAt: string;
+}
+
+/** A standing query: new and updated events that match it are announced. */
+export interface StoredWatch {
+  id: string;
+  name: string | null;
+  query: string | null;
+  entity: string | null;
+  country: string | null;
+  type: string | null;
+  language: string | null;
+  webhook: string | null;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export type TokenRole = 'read' | 'write' | 'admin';
+
+/** An API token as stored: its hash only; the token itself is shown once. */
+export interface StoredToken {
+  id: string;
+  name: string;
+  role: TokenRole;
+  hash: string;
+  createdAt: string;
+  lastUsed: string | null;
+}
+
+/** A person's correction of the clustering, kept so later clustering never undoes it. */
+export interface Correction {
+  id: number;
+  kind: 'merge' | 'move';
+  /** The moved report (a move); null for a merge. */
+  articleId: string | null;
+  fromEvent: string;
+  toEvent: string;
+  by: string;
+  at: string;
+}
+
+export type ChangeKind = 'event.created' | 'event.updated' | 'watch.matched';
+
+/** One entry of the change log the live stream replays (`Last-Event-ID` is its seq). */
+export interface Change {
+  seq: number;
+  kind: ChangeKind;
+  eventId: string;
+  watchId: string | null;
+  at: string;
+  data: Record<string, unknown>;
+}
+
+export type { SearchDoc };
+
+export interface SearchFilter {
+  lang?: string;
+  since?: string;
+  until?: string;
+  limit: number;
+}
+
+export interface SearchHit {
+  articleId: string;
+  eventId: string;
+  lang: string;
+  /** Higher is better; comparable within one answer only. */
+  score: number;
 }
 
 export interface StoreStats {
@@ -67,6 +184,8 @@ export interface CheckReport {
   articles: number;
   events: number;
   problems: CheckProblem[];
+  /** What is not wrong but worth saying (an upgraded store not fully indexed yet). */
+  notes: string[];
 }
 
 /** Reads, from the store itself or from inside a transaction (which then sees its own writes). */
@@ -79,7 +198,7 @@ export interface StoreReader {
   /** The id of an article with this normalised-content hash, if any. */
   articleByContentHash(hash: string): Promise<string | null>;
   getEvent(id: string): Promise<StoredEvent | null>;
-  listEvents(query?: EventQuery): Promise<StoredEvent[]>;
+  listEvents(query?: EventQuery): Promise<ListedEvent[]>;
   eventArticles(eventId: string): Promise<StoredArticle[]>;
   eventArticleIds(eventId: string): Promise<string[]>;
   /** Every stored article's clustering features, in arrival order, read in pages. */
@@ -92,6 +211,28 @@ export interface StoreReader {
   aliasObservations(): Promise<AliasObservation[]>;
   rejections(): Promise<StoredRejection[]>;
   stats(): Promise<StoreStats>;
+  getArticle(id: string): Promise<StoredArticle | null>;
+  /** Stored articles by id (any order; missing ids left out). */
+  articlesById(ids: readonly string[]): Promise<StoredArticle[]>;
+  /** Articles whose `query` tokens match, best first (the search index). */
+  search(query: SearchDoc, filter: SearchFilter): Promise<SearchHit[]>;
+  /** How many articles the search index holds. */
+  searchIndexSize(): Promise<number>;
+  /** Stored articles the search index does not hold yet (upgraded stores), a page at a time. */
+  unindexedArticles(limit: number): Promise<StoredArticle[]>;
+  sources(): Promise<StoredSource[]>;
+  getSource(id: string): Promise<StoredSource | null>;
+  /** Which of these item keys of a source were already taken in. */
+  seenItems(sourceId: string, keys: readonly string[]): Promise<Set<string>>;
+  watches(): Promise<StoredWatch[]>;
+  getWatch(id: string): Promise<StoredWatch | null>;
+  tokens(): Promise<StoredToken[]>;
+  tokenByHash(hash: string): Promise<StoredToken | null>;
+  /** Corrections, oldest first; of one event (as source or target) when given. */
+  corrections(eventId?: string): Promise<Correction[]>;
+  /** Change-log entries after `seq`, oldest first. */
+  changesAfter(seq: number, limit: number): Promise<Change[]>;
+  lastChangeSeq(): Promise<number>;
 }
 
 /** What a transaction may do: read, and write what lands together or not at all. */
@@ -113,6 +254,24 @@ export interface StoreTx extends StoreReader {
   reserveEventNumbers(n: number): Promise<number>;
   /** Gives back the numbers from `next` on that this transaction reserved but did not use. */
   releaseEventNumbers(next: number): Promise<void>;
+  /** Adds or replaces an article's search document (in the commit that stores the article). */
+  indexArticle(articleId: string, doc: SearchDoc): Promise<void>;
+  /** Puts a report into another event and keeps it there (a correction). */
+  moveArticle(articleId: string, toEvent: string): Promise<void>;
+  deleteEvent(id: string): Promise<void>;
+  recordCorrection(c: Omit<Correction, 'id'>): Promise<void>;
+  appendChange(c: Omit<Change, 'seq'>): Promise<void>;
+  /** Reserves the next number of a named counter (`source`, `watch`, `token`). */
+  nextNumber(counter: 'source' | 'watch' | 'token'): Promise<number>;
+  addSource(s: StoredSource): Promise<void>;
+  updateSource(s: StoredSource): Promise<void>;
+  removeSource(id: string): Promise<boolean>;
+  markItemsSeen(sourceId: string, keys: readonly string[], at: string): Promise<void>;
+  addWatch(w: StoredWatch): Promise<void>;
+  removeWatch(id: string): Promise<boolean>;
+  addToken(t: StoredToken): Promise<void>;
+  removeToken(id: string): Promise<boolean>;
+  touchToken(id: string, at: string): Promise<void>;
 }
 
 export type StoreKind = 'sqlite' | 'postgres';

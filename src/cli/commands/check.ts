@@ -11,6 +11,7 @@ function formatReport(r: CheckReport): string {
     `events    ${r.events}`,
     `problems  ${r.problems.length || 'none'}`,
     ...r.problems.map((p) => `  ${p.check}: ${p.detail}`),
+    ...r.notes.map((n) => `note: ${n}`),
   ];
   return lines.join('\n') + '\n';
 }
@@ -21,7 +22,7 @@ export function register(program: Command): void {
       .command('check')
       .description(
         'Verify the store: every article in exactly one stored event, event counts, the event ' +
-          'counter, the schema version and (SQLite) the file integrity. Exit code 1 when a ' +
+          'counter, the search index, the schema version and (SQLite) the file integrity. Exit code 1 when a ' +
           'problem is found, each named.',
       )
       .option('--json', 'print JSON (schemaVersion, articles, events, problems)'),
