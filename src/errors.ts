@@ -33,6 +33,10 @@ export const ERRORS = {
   E_STORE_WRITE: 'cannot write {0}: {1}',
   E_CHOICE: 'unknown {0} "{1}" (use {2})',
   E_SAME_FILE: '{0} is the store itself: back it up to another file',
+  E_FEED: 'malformed feed: {0}',
+  E_FETCH: 'cannot fetch {0}: {1}',
+  E_HTTP: '{0} answered HTTP {1}',
+  E_ENCODING: 'cannot decode {0}: {1}',
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -96,6 +100,11 @@ export function httpStatus(code: ErrorCode | undefined): number {
     case 'E_STORE_UNREACHABLE':
     case 'E_STORE_BUSY':
       return 503;
+    case 'E_FEED':
+    case 'E_FETCH':
+    case 'E_HTTP':
+    case 'E_ENCODING':
+      return 502;
     default:
       return 500;
   }
