@@ -319,6 +319,7 @@ describe('babelwire CLI end to end (real SQLite file)', () => {
       'events',
       'show',
       'stats',
+      'rejections',
       'cluster',
       'eval',
       'demo',

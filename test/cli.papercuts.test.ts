@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { ROOT, tempDir } from './helpers.ts';
@@ -52,5 +53,69 @@ describe('commands that touch no store say so, and refuse --db', () => {
       assert.match(r.stdout, new RegExp(`${args[0]} touches no store: it takes no --db`));
       assert.doesNotMatch(r.stdout, /--db <store>/);
     }
+  });
+});
+
+describe('babelwire rejections lists what ingest rejected, and stats points to it', () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'r.db');
+  const input = path.join(dir, 'in');
+  fs.mkdirSync(input);
+  const good = { id: 'r1', title: 'Ferry sinks', text: 'A ferry sank off Sulawesi, Indonesia.' };
+  fs.writeFileSync(path.join(input, 'a.jsonl'), JSON.stringify(good) + '\n{oops\n');
+  fs.writeFileSync(path.join(input, 'b.json'), JSON.stringify([{ ...good, id: 'r2' }, 7]));
+  fs.writeFileSync(path.join(input, 'c.txt'), '');
+
+  it('--json: file, line or item, code, reason and when, each once', () => {
+    assert.equal(run('ingest', '--db', db, '--quiet', input).code, 2);
+    assert.equal(run('ingest', '--db', db, '--quiet', input).code, 2);
+    const r = run('rejections', '--db', db, '--json');
+    assert.equal(r.code, 0, r.stderr);
+    const items = JSON.parse(r.stdout) as Record<string, unknown>[];
+    assert.deepEqual(
+      items.map(({ at, ...rest }) => {
+        assert.ok(!Number.isNaN(Date.parse(String(at))), String(at));
+        return { ...rest, file: path.basename(String(rest.file)) };
+      }),
+      [
+        { file: 'a.jsonl', line: 2, item: null, code: 'E_JSON', reason: items[0].reason },
+        {
+          file: 'b.json',
+          line: null,
+          item: 2,
+          code: 'E_NOT_OBJECT',
+          reason: 'an article must be a JSON object',
+        },
+        {
+          file: 'c.txt',
+          line: null,
+          item: null,
+          code: 'E_EMPTY_FILE',
+          reason: 'no articles: the file is empty',
+        },
+      ],
+    );
+    assert.match(String(items[0].reason), /^malformed JSON/);
+  });
+
+  it('in text, one line each as ingest printed it, with the time', () => {
+    const lines = run('rejections', '--db', db).stdout.trim().split('\n');
+    assert.equal(lines.length, 3);
+    assert.match(lines[0], /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ {2}.*a\.jsonl:2: malformed JSON/);
+    assert.match(lines[1], /b\.json: item 2: an article must be a JSON object \[E_NOT_OBJECT\]$/);
+    assert.match(lines[2], /c\.txt: no articles: the file is empty \[E_EMPTY_FILE\]$/);
+  });
+
+  it('stats says where to see them; none, no hint', () => {
+    assert.match(
+      run('stats', '--db', db).stdout,
+      /rejected {2}3 \(see "babelwire rejections --db /,
+    );
+    const clean = path.join(dir, 'clean.db');
+    fs.writeFileSync(path.join(dir, 'ok.jsonl'), JSON.stringify(good) + '\n');
+    assert.equal(run('ingest', '--db', clean, '--quiet', path.join(dir, 'ok.jsonl')).code, 0);
+    assert.match(run('stats', '--db', clean).stdout, /rejected {2}0\n$/);
+    assert.equal(run('rejections', '--db', clean).stdout, 'no rejected inputs\n');
+    assert.equal(run('rejections', '--db', clean, '--json').stdout, '[]\n');
   });
 });

@@ -12,6 +12,7 @@ const COMMANDS: readonly [string, () => Promise<{ register: Register }>][] = [
   ['events', () => import('./commands/events.ts')],
   ['show', () => import('./commands/show.ts')],
   ['stats', () => import('./commands/stats.ts')],
+  ['rejections', () => import('./commands/rejections.ts')],
   ['cluster', () => import('./commands/cluster.ts')],
   ['eval', () => import('./commands/eval.ts')],
   ['eval-facts', () => import('./commands/eval-facts.ts')],

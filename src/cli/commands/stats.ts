@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { config } from '../../config.ts';
 import { statsView } from '../../query/index.ts';
 import { dbOption, out, withStore } from '../context.ts';
 import { json } from '../format.ts';
@@ -16,8 +17,11 @@ export function register(program: Command): void {
       const langs = Object.entries(s.languages)
         .map(([l, n]) => `${l} ${n}`)
         .join(', ');
+      // The command that lists them, on the same store.
+      const db = opts.db === config.db ? '' : ` --db ${store.location}`;
+      const see = s.rejected > 0 ? ` (see "babelwire rejections${db}")` : '';
       out(
-        `articles  ${s.articles}\nevents    ${s.events}\nlanguages ${Object.keys(s.languages).length} (${langs})\nrejected  ${s.rejected}\n`,
+        `articles  ${s.articles}\nevents    ${s.events}\nlanguages ${Object.keys(s.languages).length} (${langs})\nrejected  ${s.rejected}${see}\n`,
       );
     }),
   );
