@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it, mock } from 'node:test';
+import { progress } from '../src/cli/progress.ts';
+import { config } from '../src/config.ts';
 import { ROOT, tempDir } from './helpers.ts';
 
 /** What a new user tripped over on the command line (issue 16), one test per paper cut. */
@@ -117,5 +119,68 @@ describe('babelwire rejections lists what ingest rejected, and stats points to i
     assert.match(run('stats', '--db', clean).stdout, /rejected {2}0\n$/);
     assert.equal(run('rejections', '--db', clean).stdout, 'no rejected inputs\n');
     assert.equal(run('rejections', '--db', clean, '--json').stdout, '[]\n');
+  });
+});
+
+describe('progress: the first time-left estimate waits until the rate is known', () => {
+  /**
+   * Runs `steps` against a progress display on a stderr that is (or is not) a terminal, on a
+   * clock the test moves; returns what each step wrote.
+   */
+  function watch(tty: boolean, steps: ((bar: ReturnType<typeof progress>) => void)[]): string[] {
+    let clock = 1_000_000;
+    mock.method(Date, 'now', () => clock);
+    const stderr = process.stderr as unknown as { isTTY: boolean; write: unknown };
+    const { isTTY, write } = stderr;
+    const written: string[] = [];
+    let chunk = '';
+    stderr.isTTY = tty;
+    stderr.write = (s: string | Uint8Array) => ((chunk += String(s)), true);
+    try {
+      const bar = progress();
+      for (const step of steps) {
+        step(bar);
+        written.push(chunk);
+        chunk = '';
+        clock += 1000;
+      }
+      bar.stop();
+    } finally {
+      stderr.isTTY = isTTY;
+      stderr.write = write;
+      mock.restoreAll();
+    }
+    return written;
+  }
+  // 1000 articles: 1 done after loading the models, then 100 a second.
+  const steps = [
+    (bar: ReturnType<typeof progress>) => bar.grow(1000),
+    (bar: ReturnType<typeof progress>) => bar.update(1),
+    (bar: ReturnType<typeof progress>) => bar.update(101),
+    (bar: ReturnType<typeof progress>) => bar.update(201),
+  ];
+
+  it('on a terminal, the bar shows no time left until 2 s after the first update', () => {
+    const frames = watch(true, steps);
+    assert.match(frames[0], /0\/1000 articles/);
+    for (const f of frames.slice(0, 3)) assert.doesNotMatch(f, /left/);
+    // (201 - 1) in 2 s: 100 a second, 799 to go.
+    assert.match(frames[3], /201\/1000 articles \| 8 s left/);
+  });
+
+  it('off a terminal, likewise (and no rate until it is known)', () => {
+    const progressMs = config.progressMs;
+    config.progressMs = 0;
+    try {
+      const lines = watch(false, steps);
+      assert.deepEqual(lines, [
+        '',
+        'babelwire: 1/1000 articles\n',
+        'babelwire: 101/1000 articles\n',
+        'babelwire: 201/1000 articles, 100.0/s, 8 s left\n',
+      ]);
+    } finally {
+      config.progressMs = progressMs;
+    }
   });
 });

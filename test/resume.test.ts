@@ -56,7 +56,7 @@ function ingestAndKill(db: string, target: number, delayMs: number): Promise<boo
       const lines = (pending + chunk.toString()).split('\n');
       pending = lines.pop() ?? '';
       for (const line of lines) {
-        const done = /(\d+)\/\d+ articles, /.exec(line);
+        const done = /(\d+)\/\d+ articles\b/.exec(line);
         if (timer === null && done && Number(done[1]) >= target) kill();
       }
     });
@@ -134,7 +134,7 @@ describe('ingest stops cleanly on SIGINT', () => {
     let sent = false;
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      if (!sent && /articles, [\d.]+\/s/.test(stderr)) {
+      if (!sent && /\d+\/\d+ articles\b/.test(stderr)) {
         sent = true;
         child.kill('SIGINT');
       }

@@ -15,16 +15,50 @@ export interface Progress {
   stop(): void;
 }
 
+/** How long the rate is measured before the first time-left estimate. */
+export const ESTIMATE_AFTER_MS = 2000;
+
+/**
+ * The rate and the time left, once the rate is known. It is measured from the first update,
+ * not from the start: the first batch also pays for loading models and dictionaries, and a
+ * rate that counts it is far too low (`1/979 articles | 2281s left`). Nothing is estimated
+ * until ESTIMATE_AFTER_MS have passed since that first update and more articles are done.
+ */
+class Estimate {
+  private first: { at: number; done: number } | null = null;
+
+  /** `done` of `total` at `now` (ms): the rate per second and seconds left, or null. */
+  at(done: number, total: number, now: number): { rate: number; left: number } | null {
+    if (!this.first) {
+      this.first = { at: now, done };
+      return null;
+    }
+    const ms = now - this.first.at;
+    const n = done - this.first.done;
+    if (ms < ESTIMATE_AFTER_MS || n <= 0) return null;
+    const rate = n / (ms / 1000);
+    return { rate, left: Math.ceil(Math.max(0, total - done) / rate) };
+  }
+}
+
+/** `42 s`, `38 min`, `2 h 5 min`. */
+function duration(seconds: number): string {
+  if (seconds < 100) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  return minutes < 100 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
 export function progress(options: { quiet?: boolean; unit?: string } = {}): Progress {
   const unit = options.unit ?? 'articles';
   let total = 0;
   let done = 0;
+  const estimate = new Estimate();
   if (options.quiet) return { grow: () => {}, update: () => {}, stop: () => {} };
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
         stream: process.stderr,
-        format: ` {bar} {value}/{total} ${unit} | {eta}s left`,
+        format: ` {bar} {value}/{total} ${unit}{left}`,
         hideCursor: true,
       },
       cliProgress.Presets.shades_classic,
@@ -35,13 +69,15 @@ export function progress(options: { quiet?: boolean; unit?: string } = {}): Prog
       grow(n) {
         total += n;
         if (!started) {
-          bar.start(total, done);
+          bar.start(total, done, { left: '' });
           started = true;
         } else bar.setTotal(total);
       },
       update(n) {
         done = n;
-        if (started) bar.update(Math.min(done, total));
+        const e = estimate.at(done, total, Date.now());
+        const left = e && done < total ? ` | ${duration(e.left)} left` : '';
+        if (started) bar.update(Math.min(done, total), { left });
       },
       stop() {
         if (started && !stopped) bar.stop();
@@ -49,8 +85,7 @@ export function progress(options: { quiet?: boolean; unit?: string } = {}): Prog
       },
     };
   }
-  const t0 = Date.now();
-  let last = t0;
+  let last = Date.now();
   return {
     grow(n) {
       total += n;
@@ -58,13 +93,13 @@ export function progress(options: { quiet?: boolean; unit?: string } = {}): Prog
     update(n) {
       done = n;
       const now = Date.now();
+      // Every update, printed or not, is a measurement of the rate.
+      const e = estimate.at(done, total, now);
       if (now - last < config.progressMs) return;
       last = now;
-      const rate = done / ((now - t0) / 1000);
-      const left = total > done && rate > 0 ? `, ${Math.ceil((total - done) / rate)} s left` : '';
-      process.stderr.write(
-        `babelwire: ${done}${total ? `/${total}` : ''} ${unit}, ${rate.toFixed(1)}/s${left}\n`,
-      );
+      const rate = e ? `, ${e.rate.toFixed(1)}/s` : '';
+      const left = e && total > done ? `, ${duration(e.left)} left` : '';
+      process.stderr.write(`babelwire: ${done}${total ? `/${total}` : ''} ${unit}${rate}${left}\n`);
     },
     stop() {},
   };
