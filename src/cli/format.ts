@@ -44,9 +44,30 @@ export function formatEvent(view: EventView): string {
     lines.push(`  [${a.lang}] ${a.id}  ${a.published ?? 'undated'}  ${a.title}`);
     const lead = a.text.split('\n')[0] ?? '';
     if (lead) lines.push(`      ${lead.length > 160 ? lead.slice(0, 157) + '…' : lead}`);
+    lines.push(`      why: ${formatWhy(a.why)}`);
+  }
+  for (const c of view.history) {
+    const what =
+      c.kind === 'move' ? `moved ${c.articleId} from ${c.fromEvent}` : `merged ${c.fromEvent} in`;
+    lines.push(`  corrected: ${what} (${c.by}, ${c.at})`);
   }
   lines.push('', `  made by: ${view.provenance.join(', ')}`);
   return lines.join('\n');
+}
+
+/** What a report shares with the rest of its event, in one line. */
+export function formatWhy(w: EventView['reports'][number]['why']): string {
+  const parts = [`similarity ${w.similarity.toFixed(2)}`];
+  const add = (label: string, xs: readonly string[]) => {
+    if (xs.length) parts.push(`${label} ${xs.join(', ')}`);
+  };
+  add('names', w.names);
+  add('numbers', w.numbers);
+  add('dates', w.dates);
+  add('places', w.places);
+  add('concepts', w.concepts);
+  if (w.corrected) parts.push('put here by a person');
+  return parts.join('; ');
 }
 
 /** `12` or `12–15`: a figure across reports. */

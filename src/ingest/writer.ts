@@ -30,6 +30,8 @@ export interface AssignResult {
   /** Events the batch started, and those it added reports to (for the live stream). */
   created: string[];
   updated: string[];
+  /** Articles of the batch the store already held (same id, or same normalised text). */
+  duplicateIds: Set<string>;
 }
 
 /** What a correction changed: the events it touched (one gone when left empty). */
@@ -248,6 +250,7 @@ export class Writer {
       assignments: new Map(),
       created: [],
       updated: [],
+      duplicateIds: new Set(),
     };
     const renamed = new Map<string, string>();
     const created = new Set<string>();
@@ -261,6 +264,7 @@ export class Writer {
           const sameText = await tx.articleByContentHash(article.contentHash);
           if (sameText !== null || (await tx.hasArticle(article.id))) {
             result.duplicates++;
+            result.duplicateIds.add(article.id);
             result.assignments.set(
               article.id,
               (await tx.articleEventId(sameText ?? article.id)) ?? '',

@@ -2,6 +2,7 @@ import { BabelwireError } from '../errors.ts';
 import { eventEntities } from '../facts/entities.ts';
 import { eventFacts } from '../facts/index.ts';
 import type { StoredEvent, StoreReader } from '../store/index.ts';
+import { explainReports } from './explain.ts';
 import type { EventListItem, EventQuery, EventRow, EventView } from './types.ts';
 
 /**
@@ -45,6 +46,11 @@ export async function eventView(
   if (!event) throw new BabelwireError('E_NOT_FOUND', 'event', id);
   const articles = await store.eventArticles(id);
   const facts = eventFacts(articles, options.lang);
+  const why = explainReports(articles);
+  const corrections = await store.corrections(id);
+  const moved = new Set(
+    corrections.filter((c) => c.kind === 'move' && c.toEvent === id).map((c) => c.articleId),
+  );
   return {
     ...eventRow(event),
     title: facts.title.title,
@@ -56,8 +62,14 @@ export async function eventView(
     articles: articles.map((a) => a.id),
     reports: articles.map((article) => {
       const { terms: _terms, ...report } = article;
+      const because = why.get(article.id)!;
       // Per report, more entities than the event lists: a reader checks one report's names.
-      return { ...report, entities: eventEntities([article], 50) };
+      return {
+        ...report,
+        entities: eventEntities([article], 50),
+        why: moved.has(article.id) ? { ...because, corrected: true } : because,
+      };
     }),
+    history: corrections,
   };
 }

@@ -2,7 +2,8 @@ import type { Entity } from '../facts/entities.ts';
 import type { FigureRange } from '../facts/figures.ts';
 import type { SummarySentence } from '../facts/summary.ts';
 import type { TypeDecision } from '../facts/types.ts';
-import type { StoredEvent, StoreReader } from '../store/index.ts';
+import type { Correction, StoredEvent, StoreReader } from '../store/index.ts';
+import type { ReportWhy } from './explain.ts';
 import type { Story } from '../stories/index.ts';
 import type { StoredArticle } from '../types.ts';
 
@@ -25,7 +26,7 @@ export interface EventListItem extends EventRow {
 }
 
 /** A report as `show --json` lists it: the stored article without its terms, with its entities. */
-export type ReportView = Omit<StoredArticle, 'terms'> & { entities: Entity[] };
+export type ReportView = Omit<StoredArticle, 'terms'> & { entities: Entity[]; why: ReportWhy };
 
 /**
  * `babelwire show EVENT_ID --json`, documented by schema/event.schema.json. `title` and
@@ -38,6 +39,8 @@ export interface EventView extends EventRow {
   figures: FigureRange[];
   articles: string[];
   reports: ReportView[];
+  /** People's corrections that touched the event (merges, moves), oldest first. */
+  history: Correction[];
 }
 
 /** One event of a timeline: its row with its type and figures. */
