@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, mock } from 'node:test';
 import { progress } from '../src/cli/progress.ts';
 import { config } from '../src/config.ts';
-import { ROOT, tempDir } from './helpers.ts';
+import { BENCHMARKS, ROOT, tempDir } from './helpers.ts';
 
 /** What a new user tripped over on the command line (issue 16), one test per paper cut. */
 
@@ -183,4 +183,74 @@ describe('progress: the first time-left estimate waits until the rate is known',
       config.progressMs = progressMs;
     }
   });
+});
+
+describe('Ctrl-C gives the terminal back, whatever the command', () => {
+  // A real terminal: `script` (util-linux) runs the command on a pseudo-terminal, and ^C
+  // typed into it is a SIGINT from the terminal, as a user's Ctrl-C is.
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  const HIDE = '\u001b[?25l';
+  const SHOW = '\u001b[?25h';
+
+  /** Runs `args` on a terminal and types ^C once the screen matches `when`. */
+  function interrupt(
+    args: string[],
+    when: RegExp,
+  ): Promise<{ code: number | null; screen: string }> {
+    const command = [BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const child = spawn('script', ['-qfec', command, '/dev/null'], {
+      env: { ...process.env, BABELWIRE_PACKS: NO_PACKS },
+    });
+    let screen = '';
+    let typed = false;
+    const guard = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      screen += chunk.toString('latin1');
+      if (!typed && when.test(screen)) {
+        typed = true;
+        child.stdin.write('\u0003');
+      }
+    });
+    return new Promise((resolve) =>
+      child.on('exit', (code) => {
+        clearTimeout(guard);
+        resolve({ code, screen });
+      }),
+    );
+  }
+
+  // Each stops before its end: cluster dies of the signal at the end of the batch in hand (it
+  // did not hear it until the last batch was done: nothing in it waited on I/O), ingest commits
+  // the batch in flight and says so.
+  for (const [name, args, when, early] of [
+    [
+      'cluster',
+      ['cluster', path.join(BENCHMARKS, 'itn-dev.jsonl'), '--out', path.join(tempDir(), 'p.jsonl')],
+      / 500\/1297 articles/,
+      /^(?![\s\S]*clustered \d+ articles)/,
+    ],
+    [
+      'ingest',
+      ['ingest', DEMO, '--db', path.join(tempDir(), 'i.db'), '--commit-every', '1'],
+      / 1\/62 articles/,
+      /stopped early/,
+    ],
+  ] as const) {
+    it(
+      `${name}: the cursor is shown again and the exit status is 130`,
+      { skip: !hasScript },
+      async () => {
+        const { code, screen } = await interrupt([...args], when);
+        const hidden = screen.lastIndexOf(HIDE);
+        assert.ok(hidden >= 0, 'the bar was drawn');
+        assert.ok(
+          screen.indexOf(SHOW, hidden) > hidden,
+          `cursor left hidden: ${JSON.stringify(screen.slice(-300))}`,
+        );
+        assert.ok(screen.indexOf('\u001b[?7h', hidden) > hidden, 'line wrapping left off');
+        assert.equal(code, 130);
+        assert.match(screen, early);
+      },
+    );
+  }
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { BabelwireError, EXIT_FAILED, exitStatus } from '../errors.ts';
+import { restoreTerminalOnSignals } from './signals.ts';
 type Register = (program: Command) => void;
 
 /**
@@ -74,6 +75,7 @@ function handle(e: unknown): void {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  restoreTerminalOnSignals();
   // `babelwire events | head`: the reader has gone, which is no error of ours. Stop quietly
   // (a batch in progress is one transaction: it commits or rolls back whole).
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {

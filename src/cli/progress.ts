@@ -1,5 +1,6 @@
 import cliProgress from 'cli-progress';
 import { config } from '../config.ts';
+import { onRestoreTerminal } from './signals.ts';
 
 /**
  * Progress of a long run on stderr. On a terminal, a bar; elsewhere (a log file, CI), one
@@ -65,12 +66,20 @@ export function progress(options: { quiet?: boolean; unit?: string } = {}): Prog
     );
     let started = false;
     let stopped = false;
+    let unregister = () => {};
+    const stop = () => {
+      if (started && !stopped) bar.stop();
+      stopped = true;
+      unregister();
+    };
     return {
       grow(n) {
         total += n;
         if (!started) {
           bar.start(total, done, { left: '' });
           started = true;
+          // A signal that ends the process stops the bar first (src/cli/signals.ts).
+          unregister = onRestoreTerminal(stop);
         } else bar.setTotal(total);
       },
       update(n) {
@@ -79,10 +88,7 @@ export function progress(options: { quiet?: boolean; unit?: string } = {}): Prog
         const left = e && done < total ? ` | ${duration(e.left)} left` : '';
         if (started) bar.update(Math.min(done, total), { left });
       },
-      stop() {
-        if (started && !stopped) bar.stop();
-        stopped = true;
-      },
+      stop,
     };
   }
   let last = Date.now();

@@ -141,6 +141,10 @@ export class Engine {
         duplicates: summary.duplicates,
         rejected: summary.rejected,
       });
+      // A turn of the event loop between batches: with input already in memory (batch mode)
+      // and SQLite's synchronous driver, nothing else here waits on I/O, and a Ctrl-C (or a
+      // progress redraw) would not be heard until the whole run had ended.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     };
     for await (const item of items) {
       if (options.signal?.aborted) {
