@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -66,3 +67,8 @@ export const config: Config = readConfig();
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const DEMO_CORPUS = path.join(ROOT, 'examples', 'demo', 'corpus.jsonl');
 export const FACTS_DIR = path.join(ROOT, 'examples', 'facts');
+
+/** The release, from package.json: what `--version`, the API and the user-agent say. */
+export const VERSION: string = (
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;

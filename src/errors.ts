@@ -37,6 +37,16 @@ export const ERRORS = {
   E_FETCH: 'cannot fetch {0}: {1}',
   E_HTTP: '{0} answered HTTP {1}',
   E_ENCODING: 'cannot decode {0}: {1}',
+  E_ROUTE: 'no route {0} {1}',
+  E_VALIDATION: 'invalid request: {0}',
+  E_BODY_TOO_LARGE: 'the request body is over the {0} limit',
+  E_MEDIA_TYPE: 'unsupported content type {0} (use application/json or application/x-ndjson)',
+  E_CURSOR: 'invalid cursor: pass the "next" value of an earlier page as it was',
+  E_AUTH: '{0}',
+  E_FORBIDDEN: 'this needs a {0} token',
+  E_RATE_LIMIT: 'rate limit reached: {0}',
+  E_INTERNAL: 'internal error ({0}); the server logged it',
+  E_HOST: 'listening on {0} needs API tokens: create one with "babelwire tokens create --role admin" first',
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -94,7 +104,21 @@ export function httpStatus(code: ErrorCode | undefined): number {
     case 'E_HTML':
     case 'E_CHOICE':
     case 'E_SAME_FILE':
+    case 'E_VALIDATION':
+    case 'E_CURSOR':
       return 400;
+    case 'E_AUTH':
+      return 401;
+    case 'E_FORBIDDEN':
+      return 403;
+    case 'E_ROUTE':
+      return 404;
+    case 'E_MEDIA_TYPE':
+      return 415;
+    case 'E_RATE_LIMIT':
+      return 429;
+    case 'E_BODY_TOO_LARGE':
+      return 413;
     case 'E_TOO_LARGE':
       return 413;
     case 'E_STORE_UNREACHABLE':

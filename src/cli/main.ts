@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { VERSION } from '../config.ts';
 import { Command, CommanderError } from 'commander';
 import { BabelwireError, EXIT_FAILED, exitStatus } from '../errors.ts';
 import { restoreTerminalOnSignals } from './signals.ts';
@@ -25,14 +25,15 @@ const COMMANDS: readonly [string, () => Promise<{ register: Register }>][] = [
   ['restore', () => import('./commands/restore.ts')],
   ['packs', () => import('./commands/packs.ts')],
   ['demo', () => import('./commands/demo.ts')],
+  ['serve', () => import('./commands/serve.ts')],
+  ['search', () => import('./commands/search.ts')],
+  ['sources', () => import('./commands/sources.ts')],
+  ['poll', () => import('./commands/poll.ts')],
+  ['watches', () => import('./commands/watches.ts')],
+  ['tokens', () => import('./commands/tokens.ts')],
+  ['merge', () => import('./commands/merge.ts')],
+  ['move', () => import('./commands/move.ts')],
 ];
-
-function version(): string {
-  const pkg = JSON.parse(
-    fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
-  ) as { version: string };
-  return pkg.version;
-}
 
 /**
  * The program with the commands `argv` may run: the one it names, or all of them (for
@@ -42,7 +43,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
   const program = new Command()
     .name('babelwire')
     .description('Multilingual news event tracker: clusters reports in any language into events.')
-    .version(version())
+    .version(VERSION)
     .showHelpAfterError()
     // Commander throws instead of exiting, so a command's store is closed on the way out and
     // main() decides the exit status. Set before the commands: they inherit it.

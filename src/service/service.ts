@@ -92,6 +92,8 @@ export class Service {
     const bad: Rejection[] = [];
     const outcomes: (ArticleOutcome | ArticleInput)[] = records.map((r, i) => {
       try {
+        // A line of NDJSON that did not parse comes as its error.
+        if (r instanceof BabelwireError) throw r;
         return articleFromRecord(r, origin, i + 1);
       } catch (e) {
         const out = rejected(null, e);

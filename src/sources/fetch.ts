@@ -1,6 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { ROOT } from '../config.ts';
+import { VERSION } from '../config.ts';
 import { BabelwireError } from '../errors.ts';
 
 /**
@@ -50,14 +48,9 @@ export type FetchResult =
       charset: string;
     });
 
-let version: string | undefined;
-
-/** `Babelwire/<version>`, read once from package.json. */
+/** `Babelwire/<version>`. */
 export function userAgent(): string {
-  version ??= (
-    JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }
-  ).version;
-  return `Babelwire/${version}`;
+  return `Babelwire/${VERSION}`;
 }
 
 export async function fetchText(url: string, options: FetchOptions = {}): Promise<FetchResult> {

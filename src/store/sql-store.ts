@@ -592,6 +592,24 @@ class SqlReader implements StoreReader {
     }));
   }
 
+  async recentChanges(
+    filter: { watchId?: string; kinds?: readonly ChangeKind[] },
+    limit: number,
+  ): Promise<Change[]> {
+    let q = this.db.selectFrom('changes').selectAll();
+    if (filter.watchId !== undefined) q = q.where('watch_id', '=', filter.watchId);
+    if (filter.kinds?.length) q = q.where('kind', 'in', [...filter.kinds]);
+    const rows = await q.orderBy('seq', 'desc').limit(limit).execute();
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      kind: r.kind as ChangeKind,
+      eventId: r.event_id,
+      watchId: r.watch_id,
+      at: r.at,
+      data: JSON.parse(r.data) as Record<string, unknown>,
+    }));
+  }
+
   async lastChangeSeq(): Promise<number> {
     const row = await this.db
       .selectFrom('changes')

@@ -233,6 +233,11 @@ export interface StoreReader {
   /** Change-log entries after `seq`, oldest first. */
   changesAfter(seq: number, limit: number): Promise<Change[]>;
   lastChangeSeq(): Promise<number>;
+  /** The latest change-log entries, newest first; of one watch when given. */
+  recentChanges(
+    filter: { watchId?: string; kinds?: readonly ChangeKind[] },
+    limit: number,
+  ): Promise<Change[]>;
 }
 
 /** What a transaction may do: read, and write what lands together or not at all. */
