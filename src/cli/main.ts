@@ -17,6 +17,7 @@ const COMMANDS: readonly [string, () => Promise<{ register: Register }>][] = [
   ['cluster', () => import('./commands/cluster.ts')],
   ['eval', () => import('./commands/eval.ts')],
   ['eval-facts', () => import('./commands/eval-facts.ts')],
+  ['eval-search', () => import('./commands/eval-search.ts')],
   ['stories', () => import('./commands/stories.ts')],
   ['timeline', () => import('./commands/timeline.ts')],
   ['export', () => import('./commands/export.ts')],

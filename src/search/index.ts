@@ -1,4 +1,5 @@
 import { AliasTable } from '../anchors/aliases.ts';
+import { nameKey, MIN_NAME_KEY_LENGTH } from '../anchors/names.ts';
 import { nameSkeleton } from '../anchors/translit.ts';
 import { BabelwireError } from '../errors.ts';
 import type { Pipeline, PipelineResources } from '../pipeline.ts';
@@ -110,26 +111,43 @@ export class Searcher {
       },
       { aliases: this.aliases },
     );
-    // A foreign form the store learned the Latin name of is looked up by that name too.
-    const anchors = article.anchors;
     const lang = article.lang ?? 'und';
+    const anchors = article.anchors;
     if (!anchors) return article;
-    const extra = (anchors.nameForms ?? [])
-      .map((f) => this.aliases.lookup(f, lang))
-      .filter((n): n is string => n !== null && !anchors.names.includes(n));
-    if (extra.length === 0) return article;
-    const withAliases = {
-      ...anchors,
-      names: [...anchors.names, ...extra],
-      skeletons: [
-        ...(anchors.skeletons ?? []),
-        ...extra.map(nameSkeleton).filter((s): s is string => !!s),
-      ],
-    };
+    // A query is too short for the anchors stage to tell names from words (a name alone is
+    // not capitalised mid-sentence, and `jeenbekov` may be typed in lower case): every word
+    // is also looked up as a name, by its Latin key and, in a cased or caseless script where
+    // it looks like one, its skeleton. A foreign form the store learned the Latin name of is
+    // looked up by that name too.
+    const words = q.split(/[\s\p{P}]+/u).filter((w) => [...w].length >= MIN_NAME_KEY_LENGTH);
+    const names = new Set(anchors.names);
+    const skeletons = new Set(anchors.skeletons ?? []);
+    for (const w of words) {
+      const key = nameKey(w);
+      if (key.length >= MIN_NAME_KEY_LENGTH && !/^\d+$/.test(key)) names.add(key);
+      if (/^\p{Lu}/u.test(w) || !/\p{Ll}/u.test(w)) {
+        const s = nameSkeleton(w);
+        if (s) skeletons.add(s);
+      }
+      const alias = this.aliases.lookup(w, lang);
+      if (alias) {
+        names.add(alias);
+        const s = nameSkeleton(alias);
+        if (s) skeletons.add(s);
+      }
+    }
+    for (const f of anchors.nameForms ?? []) {
+      const alias = this.aliases.lookup(f, lang);
+      if (!alias) continue;
+      names.add(alias);
+      const s = nameSkeleton(alias);
+      if (s) skeletons.add(s);
+    }
+    const withNames = { ...anchors, names: [...names], skeletons: [...skeletons] };
     return {
       ...article,
-      anchors: withAliases,
-      concepts: represent(lang, article.terms ?? [], withAliases).concepts,
+      anchors: withNames,
+      concepts: represent(lang, article.terms ?? [], withNames).concepts,
     };
   }
 

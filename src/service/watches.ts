@@ -19,8 +19,11 @@ export interface WatchInput {
   webhook?: string | null;
 }
 
-/** Share of a query's tokens a report must hold to match it. */
-export const QUERY_MATCH_SHARE = 0.5;
+/**
+ * Share of a query's words a report must hold (each word in any of its forms: its stem, its
+ * concepts, its name keys), rounded up: every word of a short query, three of four.
+ */
+export const QUERY_MATCH_SHARE = 0.75;
 
 export function validateWatch(input: WatchInput): void {
   if (!input.query && !input.entity && !input.country && !input.type && !input.language) {
@@ -48,7 +51,8 @@ export function validateWatch(input: WatchInput): void {
 /** What a watch is compared with, computed once per watch (its query analysed). */
 export interface CompiledWatch {
   watch: StoredWatch;
-  query: Set<string> | null;
+  /** Per query word, the tokens any of which stands for it. */
+  query: Set<string>[] | null;
   /** The entity's name keys (`p:`, `s:`): any one present matches. */
   entity: Set<string> | null;
   /** ISO codes the country criterion stands for. */
@@ -60,7 +64,15 @@ export function compileWatch(
   analyse: (text: string) => SearchDoc,
 ): CompiledWatch {
   const tokens = (d: SearchDoc) => new Set([...d.terms, ...d.keys]);
-  const query = watch.query ? tokens(analyse(watch.query)) : null;
+  const query = watch.query
+    ? watch.query
+        .split(/[\s\p{P}]+/u)
+        .filter(Boolean)
+        .map((word) => analyse(word))
+        // Stop words (no stem of their own) do not count.
+        .filter((d) => d.terms.length > 0)
+        .map(tokens)
+    : null;
   let entity: Set<string> | null = null;
   if (watch.entity) {
     const keys = analyse(watch.entity).keys.filter((k) => k.startsWith('p:') || k.startsWith('s:'));
@@ -91,10 +103,11 @@ export function watchMatches(
   const reportTokens = newReports.map((d) => new Set([...d.terms, ...d.keys]));
   if (w.entity && !reportTokens.some((t) => [...w.entity!].some((k) => t.has(k)))) return false;
   if (w.query) {
-    const q = [...w.query];
-    if (q.length === 0) return false;
-    const best = Math.max(0, ...reportTokens.map((t) => q.filter((k) => t.has(k)).length));
-    if (best / q.length < QUERY_MATCH_SHARE) return false;
+    const words = w.query;
+    if (words.length === 0) return false;
+    const needed = Math.ceil(words.length * QUERY_MATCH_SHARE);
+    const held = (t: Set<string>) => words.filter((word) => [...word].some((k) => t.has(k))).length;
+    if (!reportTokens.some((t) => held(t) >= needed)) return false;
   }
   return true;
 }
