@@ -254,3 +254,69 @@ describe('Ctrl-C gives the terminal back, whatever the command', () => {
     );
   }
 });
+
+describe('events: filters are checked, dates mean event days, --until and --country exist', () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'e.db');
+  const file = path.join(dir, 'e.jsonl');
+  fs.writeFileSync(
+    file,
+    [
+      {
+        id: 'd1',
+        lang: 'en',
+        published: '2021-03-09',
+        title: 'Police fire tear gas at fuel protest in Nairobi',
+        text: 'Police in Nairobi, Kenya, fired tear gas at thousands protesting a rise in fuel prices.',
+      },
+      {
+        id: 'd2',
+        lang: 'en',
+        published: '2020-10-06',
+        title: 'Protesters storm parliament in Bishkek',
+        text: 'Protesters stormed the parliament in Bishkek, Kyrgyzstan, after a disputed election.',
+      },
+      {
+        id: 'u1',
+        lang: 'en',
+        title: 'Old ferry sinks off the coast of Tanzania',
+        text: 'An old ferry sank off the coast of Tanzania; dozens were rescued by fishermen.',
+      },
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n') + '\n',
+  );
+  const ids = (...args: string[]) => {
+    const r = run('events', '--db', db, '--json', ...args);
+    assert.equal(r.code, 0, r.stderr);
+    return (JSON.parse(r.stdout) as { articles: string[] }[]).flatMap((e) => e.articles).sort();
+  };
+
+  it('ingests', () => assert.equal(run('ingest', file, '--db', db, '--quiet').code, 0));
+
+  it('--limit 0 and --lang xx are refused, naming the option', () => {
+    const zero = run('events', '--db', db, '--limit', '0');
+    assert.equal(zero.code, 1);
+    assert.match(zero.stderr, /--limit/);
+    const lang = run('events', '--db', db, '--lang', 'xx');
+    assert.equal(lang.code, 1);
+    assert.match(lang.stderr, /ISO 639/);
+    assert.equal(lang.stdout, '');
+  });
+
+  it('--since and --until keep undated events out unless --undated', () => {
+    assert.deepEqual(ids('--since', '2021-01-01'), ['d1']);
+    assert.deepEqual(ids('--until', '2020-12-31'), ['d2']);
+    assert.deepEqual(ids('--since', '2021-01-01', '--undated'), ['d1', 'u1']);
+    assert.equal(run('events', '--db', db, '--since', '2021-02-30').code, 1);
+  });
+
+  it('--country takes an ISO code or a name in another language', () => {
+    assert.deepEqual(ids('--country', 'KG'), ['d2']);
+    assert.deepEqual(ids('--country', 'ke'), ['d1']);
+    assert.deepEqual(ids('--country', 'Kirguistán'), ['d2']);
+    const bad = run('events', '--db', db, '--country', 'Atlantis');
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /country/);
+  });
+});
