@@ -24,10 +24,10 @@ export function register(program: Command): void {
         reportRejections(summary.rejections);
         say(`${summary.added} added, ${summary.duplicates} already stored (${store.location})`);
         if (status >= 128) return status;
-        if (opts.serve) return serveStore(store, opts);
         const events = await store.listEvents();
         if (events.length === 0) out('no events\n');
         for (const e of events) out(formatEventLine(e) + '\n\n');
+        if (opts.serve) return serveStore(store, opts);
         return status;
       },
       { mustExist: false },
