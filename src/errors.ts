@@ -46,7 +46,8 @@ export const ERRORS = {
   E_FORBIDDEN: 'this needs a {0} token',
   E_RATE_LIMIT: 'rate limit reached: {0}',
   E_INTERNAL: 'internal error ({0}); the server logged it',
-  E_HOST: 'listening on {0} needs API tokens: create one with "babelwire tokens create --role admin" first',
+  E_HOST:
+    'listening on {0} needs API tokens: create one with "babelwire tokens create --role admin" first',
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
