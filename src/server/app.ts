@@ -13,6 +13,7 @@ import { errorBody, handleError } from './errors.ts';
 import { registerLive } from './routes/live.ts';
 import { registerRead } from './routes/read.ts';
 import { registerWrite } from './routes/write.ts';
+import { registerUi } from './ui.ts';
 
 /**
  * The HTTP face of the service (Fastify): the API under /api/v1/ documented as OpenAPI 3,
@@ -83,6 +84,8 @@ export async function buildServer(
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        // The web UI over plain http on a LAN address would otherwise load its own assets as https.
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -152,5 +155,6 @@ export async function buildServer(
   registerRead(app, service);
   registerWrite(app, service, auth);
   registerLive(app, service);
+  if (options.uiDir) await registerUi(app, options.uiDir);
   return app;
 }
