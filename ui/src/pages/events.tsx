@@ -96,7 +96,13 @@ export function EventsPage() {
       ) : null}
       <ol class="event-list" aria-label="Events">
         {events.map((e) => (
-          <EventRow event={e} title={titles.get(e.id)} fresh={fresh.has(e.id)} key={e.id} />
+          <EventRow
+            event={e}
+            title={titles.get(e.id)}
+            titleLang={lang}
+            fresh={fresh.has(e.id)}
+            key={e.id}
+          />
         ))}
       </ol>
       {next ? (
@@ -116,10 +122,13 @@ export function EventsPage() {
 function EventRow({
   event: e,
   title,
+  titleLang,
   fresh,
 }: {
   event: EventItem;
+  /** The title in the language picked, when there is one. */
   title?: string;
+  titleLang: string;
   fresh: boolean;
 }) {
   const places = e.countries.length ? e.countries : [];
@@ -127,7 +136,7 @@ function EventRow({
     <li class={`event-row${fresh ? ' new' : ''}`} data-id={e.id}>
       <div class="row-head">
         <a class="title" href={`/events/${e.id}`}>
-          <T text={title ?? e.title} lang={title ? undefined : e.titleLang} />
+          <T text={title ?? e.title} lang={title ? titleLang : e.titleLang} />
         </a>
         {fresh ? <span class="new-tag">new</span> : null}
       </div>

@@ -124,6 +124,14 @@ export function WatchPage() {
       <p>
         Follows {describe(watch)}; since {when(watch.createdAt)}.{' '}
         <a href={`/feeds/watches/${watch.id}.atom`}>Atom feed</a>
+        {watch.query || watch.entity ? (
+          <>
+            {' · '}
+            <a href={`/search?q=${encodeURIComponent(watch.query ?? watch.entity ?? '')}`}>
+              what matches already
+            </a>
+          </>
+        ) : null}
       </p>
       <h2>Matches</h2>
       {all.length === 0 ? (
