@@ -20,7 +20,10 @@ import { ROOT, tempDir } from './helpers.ts';
 
 // The page's globals, as the functions run in the page use them (the tests compile without the
 // DOM library).
-declare const document: { querySelectorAll(selector: string): { length: number } };
+declare const document: {
+  querySelectorAll(selector: string): { length: number };
+  documentElement: { scrollWidth: number };
+};
 declare const window: Record<string, unknown>;
 declare function getComputedStyle(element: unknown): { direction: string };
 
@@ -50,7 +53,7 @@ interface Report {
   title: string;
 }
 
-describe('web UI in chromium', { timeout: 120_000 }, () => {
+describe('web UI in chromium', { timeout: 180_000 }, () => {
   let store: Store;
   let service: Service;
   let app: FastifyInstance;
@@ -200,6 +203,21 @@ describe('web UI in chromium', { timeout: 120_000 }, () => {
       "the event's places are marked",
     );
     await shot(page, 'event');
+    await page.close();
+  });
+
+  it('at 390 px an event page fits the width, its language columns stacked', async () => {
+    const event = (await allEvents('ar')).find((e) => e.languages.length >= 3)!;
+    const page = await open(`/events/${event.id}`, 390);
+    await page.locator('.lang-group').nth(1).waitFor();
+    await page.locator('svg.map path.land').first().waitFor();
+    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 390);
+    const [a, b] = [
+      await page.locator('.lang-group').nth(0).boundingBox(),
+      await page.locator('.lang-group').nth(1).boundingBox(),
+    ];
+    assert.ok(a && b && b.y >= a.y + a.height - 1, 'the second language below the first');
+    await shot(page, 'event-390');
     await page.close();
   });
 
