@@ -12,6 +12,7 @@ import path from 'node:path';
  * | `BABELWIRE_DB`      | `./babelwire.db`                         | store: a file or postgres:// |
  * | `BABELWIRE_PACKS`   | `$XDG_DATA_HOME/babelwire/packs`         | language packs folder        |
  * | `BABELWIRE_DICTD`   | `/usr/share/dictd`                       | Debian dictd dictionaries    |
+ * | `BABELWIRE_EDICT`   | `/usr/share/edict`                       | Debian EDICT and ENAMDICT    |
  * | `BABELWIRE_GEONAMES`| `/usr/share/locale`                      | GeoNames gettext catalogues  |
  * | `BABELWIRE_COMMIT_EVERY` | `200`                               | ingest: articles per commit  |
  * | `BABELWIRE_COMMIT_MS`    | `2000`                              | ingest: ms per commit        |
@@ -22,6 +23,7 @@ export interface Config {
   db: string;
   packsDir: string;
   dictdDir: string;
+  edictDir: string;
   geonamesDir: string;
   /** Ingest commits after this many articles… */
   commitEvery: number;
@@ -53,6 +55,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     db: env.BABELWIRE_DB || DEFAULT_DB,
     packsDir: env.BABELWIRE_PACKS || path.join(dataHome, 'babelwire', 'packs'),
     dictdDir: env.BABELWIRE_DICTD || '/usr/share/dictd',
+    edictDir: env.BABELWIRE_EDICT || '/usr/share/edict',
     geonamesDir: env.BABELWIRE_GEONAMES || '/usr/share/locale',
     commitEvery: positive(env.BABELWIRE_COMMIT_EVERY, DEFAULT_COMMIT_EVERY),
     commitMs: positive(env.BABELWIRE_COMMIT_MS, DEFAULT_COMMIT_MS),

@@ -106,12 +106,56 @@ export function listPacks(dir = packsDir()): PackInfo[] {
     });
 }
 
+/**
+ * A language's loaded packs in compact form: each term's concepts stay the text of its pack
+ * line until first asked for (a Japanese or German pack has hundreds of thousands of terms;
+ * a text needs a few thousand of them).
+ */
+export class PackTable {
+  private readonly raw = new Map<string, string>();
+  private readonly parsed = new Map<string, Concepts>();
+
+  /** Adds a term's concepts as written in a pack line (`seiz:1.00 power:0.50`). */
+  addRaw(term: string, concepts: string): void {
+    const prev = this.raw.get(term);
+    this.raw.set(term, prev === undefined ? concepts : `${prev} ${concepts}`);
+  }
+
+  get(term: string): Concepts | undefined {
+    let c = this.parsed.get(term);
+    if (c) return c;
+    const text = this.raw.get(term);
+    if (text === undefined) return undefined;
+    c = text
+      .split(' ')
+      .slice(0, MAX_CONCEPTS_PER_TERM * 2)
+      .map((cw) => {
+        const i = cw.lastIndexOf(':');
+        return [cw.slice(0, i), Number(cw.slice(i + 1))] as const;
+      });
+    this.parsed.set(term, c);
+    return c;
+  }
+
+  has(term: string): boolean {
+    return this.raw.has(term);
+  }
+
+  get size(): number {
+    return this.raw.size;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.raw.keys();
+  }
+}
+
 /** Loaded tables by language (all sources of a language merged); null = no pack installed. */
-const loaded = new Map<string, Map<string, Concepts> | null>();
+const loaded = new Map<string, PackTable | null>();
 let loadedFrom: string | null = null;
 
 /** The concept table of a language, loading its packs on first use. */
-export function packFor(lang: string, dir = packsDir()): Map<string, Concepts> | null {
+export function packFor(lang: string, dir = packsDir()): PackTable | null {
   if (loadedFrom !== dir) {
     loaded.clear();
     loadedFrom = dir;
@@ -122,7 +166,7 @@ export function packFor(lang: string, dir = packsDir()): Map<string, Concepts> |
     loaded.set(lang, null);
     return null;
   }
-  const table = new Map<string, Concepts>();
+  const table = new PackTable();
   for (const p of files) {
     const text = fs.readFileSync(p.file!, 'utf8');
     let start = text.indexOf('\n') + 1;
@@ -130,21 +174,7 @@ export function packFor(lang: string, dir = packsDir()): Map<string, Concepts> |
       let end = text.indexOf('\n', start);
       if (end < 0) end = text.length;
       const tab = text.indexOf('\t', start);
-      if (tab > start && tab < end) {
-        const key = text.slice(start, tab);
-        const concepts = text
-          .slice(tab + 1, end)
-          .split(' ')
-          .map((cw) => {
-            const i = cw.lastIndexOf(':');
-            return [cw.slice(0, i), Number(cw.slice(i + 1))] as const;
-          });
-        const prev = table.get(key);
-        table.set(
-          key,
-          prev ? [...prev, ...concepts].slice(0, MAX_CONCEPTS_PER_TERM * 2) : concepts,
-        );
-      }
+      if (tab > start && tab < end) table.addRaw(text.slice(start, tab), text.slice(tab + 1, end));
       start = end + 1;
     }
   }

@@ -134,3 +134,158 @@ export function readStarDict(dir: string): LexiconEntry[] {
   }
   return entries;
 }
+
+/**
+ * Reverses English -> X entries whose senses are ranked lists of X words (`[rank, word]`): each
+ * X word becomes a headword glossed by the English headwords it translates, those where it is
+ * an earlier sense, and earlier in its sense, first.
+ */
+export function reverseRanked(
+  entries: readonly { headword: string; words: readonly [number, string][] }[],
+): LexiconEntry[] {
+  const out = new Map<string, { en: string; rank: number; pos: number }[]>();
+  for (const e of entries) {
+    let rank = 0;
+    let pos = 0;
+    for (const [r, word] of e.words) {
+      pos = r === rank ? pos + 1 : 0;
+      rank = r;
+      let list = out.get(word);
+      if (!list) {
+        list = [];
+        out.set(word, list);
+      }
+      if (!list.some((x) => x.en === e.headword)) list.push({ en: e.headword, rank, pos });
+    }
+  }
+  return [...out].map(([word, list]) => ({
+    headwords: [word],
+    senses: list.sort((a, b) => a.rank - b.rank || a.pos - b.pos).map((x) => x.en),
+  }));
+}
+
+const CYRILLIC_ITEM = /^[\p{Script=Cyrillic}][\p{Script=Cyrillic}\s-]*$/u;
+
+/**
+ * The Russian translations of one Mueller (mueller7, dictd) entry body, each with the number of
+ * its sense: `1) выборы; general election всеобщие выборы 2) избрание` -> [1, выборы],
+ * [2, избрание]. Usage examples (any segment with Latin letters), labels (`_рел.`, `_attr.`)
+ * and parenthesised notes are left out; a translation of more than two words is a paraphrase.
+ */
+export function muellerTranslations(body: string): [number, string][] {
+  const text = body
+    .split('\n')
+    .slice(1)
+    .join(' ')
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(/\{[^}]*\}/g, ' ');
+  const out: [number, string][] = [];
+  let rank = 0;
+  // Sense markers: `1.` (part of speech), `1)` (sense), `а)` (sub-sense); `_I`, `_II` homonyms.
+  for (const part of text.split(/(?:^|\s)(?:\d+[.)]|[а-я]\)|_[IV]+)(?=\s)/u)) {
+    let added = false;
+    for (const seg of part.split(';')) {
+      const clean = seg
+        .replace(/\([^)]*\)/g, ' ')
+        .replace(/_[\p{L}-]+\.?/gu, ' ')
+        .replace(/[.!?:]/g, ' ');
+      if (/\p{Script=Latin}/u.test(clean)) continue;
+      for (const item of clean.split(',')) {
+        const w = item.replace(/\s+/g, ' ').trim().toLowerCase();
+        if (!w || !CYRILLIC_ITEM.test(w) || w.split(' ').length > 2) continue;
+        if (!added) {
+          rank++;
+          added = true;
+        }
+        out.push([rank, w]);
+      }
+    }
+  }
+  return out;
+}
+
+/** Mueller's English -> Russian dictionary (dictd), reversed into Russian headwords. */
+export function readMueller(basePath: string): LexiconEntry[] {
+  const index = fs.readFileSync(`${basePath}.index`, 'utf8');
+  const dict = zlib.gunzipSync(fs.readFileSync(`${basePath}.dict.dz`));
+  const entries: { headword: string; words: [number, string][] }[] = [];
+  for (const line of index.split('\n')) {
+    const [headword, off, len] = line.split('\t');
+    if (!headword || !off || !len || /^(00|_)/.test(headword)) continue;
+    // Phrases and abbreviations as headwords gloss poorly: keep words.
+    if (!/^[a-z][a-z'-]*$/i.test(headword)) continue;
+    const body = dict.subarray(b64(off), b64(off) + b64(len)).toString('utf8');
+    entries.push({ headword, words: muellerTranslations(body) });
+  }
+  return reverseRanked(entries);
+}
+
+/**
+ * One EDICT / ENAMDICT line (JMdict's EDICT format, UTF-8 once decoded):
+ * `選挙 [せんきょ] /(n,vs,adj-no) election/(P)/` -> headword 選挙, senses [election]; each
+ * `/`-separated gloss is a sense, its part-of-speech and sense-number tags removed. Readings are
+ * not headwords: a word written in kana is its own entry.
+ */
+export function parseEdictLine(line: string): (LexiconEntry & { common: boolean }) | null {
+  const m = /^(\S+)(?: \[([^\]]*)\])? \/(.*)\/\s*$/u.exec(line);
+  if (!m) return null;
+  const parts = m[3].split('/');
+  const common = parts.includes('(P)');
+  const senses = parts
+    .filter((p) => p && p !== '(P)' && !/^EntL\d/.test(p))
+    .map((p) => p.replace(/^(?:\s*\([^)]*\))+\s*/u, '').trim())
+    .filter(Boolean);
+  const headwords = m[1].split(';').map((h) => h.replace(/\([^)]*\)$/u, ''));
+  return { headwords, senses, common };
+}
+
+/** EDICT or ENAMDICT (EUC-JP, as Debian ships them). */
+export function readEdict(file: string): (LexiconEntry & { common: boolean })[] {
+  const text = new TextDecoder('euc-jp').decode(fs.readFileSync(file));
+  const out: (LexiconEntry & { common: boolean })[] = [];
+  for (const line of text.split('\n')) {
+    if (line.startsWith('\u3000')) continue; // the header line
+    const e = parseEdictLine(line);
+    if (e && e.senses.length) out.push(e);
+  }
+  return out;
+}
+
+/** ENAMDICT name classes kept: surnames, full names, organisations, companies, products. */
+const ENAMDICT_CLASSES = /^\((?:s|h|o|c|pr|p)(?:,[a-z]+)*\)\s*/u;
+/** Of its 211k places (`p`), the ones a report names: cities, prefectures, states, islands. */
+const ENAMDICT_PLACE = /^\(p\)/u;
+const ADMINISTRATIVE = /[市県州島国府道]$/u;
+
+/**
+ * ENAMDICT entries worth a pack: names written with at least two Han characters (single kana
+ * names collide with words) of the classes above, romanised as their gloss (`安倍 [あべ] /(s) Abe/`).
+ */
+export function readEnamdict(file: string): LexiconEntry[] {
+  const text = new TextDecoder('euc-jp').decode(fs.readFileSync(file));
+  // A name has one line per reading (安倍: Abai, Abe, Abeno, …): the one of most classes
+  // (`(p,s) Abe`), then the shortest, stands for it.
+  const best = new Map<string, { senses: string[]; classes: number }>();
+  for (const line of text.split('\n')) {
+    const m = /^(\S+)(?: \[[^\]]*\])? \/(.*)\/\s*$/u.exec(line);
+    if (!m || !ENAMDICT_CLASSES.test(m[2])) continue;
+    if (ENAMDICT_PLACE.test(m[2]) && !ADMINISTRATIVE.test(m[1])) continue;
+    if ((m[1].match(/\p{Script=Han}/gu) ?? []).length < 2) continue;
+    const classes = (/^\(([^)]*)\)/u.exec(m[2])?.[1] ?? '').split(',').length;
+    const senses = m[2]
+      .split('/')
+      .map((s) => s.replace(ENAMDICT_CLASSES, '').trim())
+      .filter(Boolean)
+      .slice(0, 2);
+    if (senses.length === 0) continue;
+    const prev = best.get(m[1]);
+    if (
+      !prev ||
+      classes > prev.classes ||
+      (classes === prev.classes && senses[0].length < prev.senses[0].length)
+    ) {
+      best.set(m[1], { senses, classes });
+    }
+  }
+  return [...best].map(([headword, { senses }]) => ({ headwords: [headword], senses }));
+}

