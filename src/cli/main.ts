@@ -18,6 +18,7 @@ const COMMANDS: readonly [string, () => Promise<{ register: Register }>][] = [
   ['eval', () => import('./commands/eval.ts')],
   ['eval-facts', () => import('./commands/eval-facts.ts')],
   ['eval-search', () => import('./commands/eval-search.ts')],
+  ['eval-stories', () => import('./commands/eval-stories.ts')],
   ['stories', () => import('./commands/stories.ts')],
   ['timeline', () => import('./commands/timeline.ts')],
   ['export', () => import('./commands/export.ts')],

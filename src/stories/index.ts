@@ -18,7 +18,7 @@ const STORY_KEYS = /^(p|s|c|l):/;
  * A story link needs this much weighted overlap: the IDF weight of the shared keys over that
  * of the smaller event's keys (a short report and a long one can continue each other).
  */
-export const STORY_THRESHOLD = 0.2;
+export const STORY_THRESHOLD = 0.7;
 /**
  * Events in the same country need less: a country's upheavals years apart (Kyrgyzstan 2005,
  * 2010, 2020) share a few key names and places amid much that differs, while a neighbour's
@@ -97,17 +97,63 @@ function signature(input: StoryEventInput): Map<string, number> {
   return new Map(keys.map((k) => [k, 1]));
 }
 
-export function buildStories(inputs: readonly StoryEventInput[]): Story[] {
+/**
+ * A key held by more than this share of the events (and more than MIN_COMMON_EVENTS of them)
+ * tells no story apart from another: a common name part (`Nguyễn`), the country every event of
+ * a national collection is in. It is left out of the links.
+ */
+export const COMMON_SHARE = 0.1;
+export const MIN_COMMON_EVENTS = 8;
+/**
+ * Groups of events join by average linkage: the summed link strength between two groups
+ * (each link scaled by its threshold; pairs without a link count 0), over the number of
+ * pairs, must reach this. One event that shares two names with one member of a long story
+ * does not pull it in, and two stories are not chained through one such event.
+ */
+export const AVERAGE_LINK_SHARE = 0.25;
+
+/** The thresholds above, as one object, so the evaluation can try others. */
+export interface StoryParams {
+  threshold: number;
+  sameCountryThreshold: number;
+  minSharedNames: number;
+  commonShare: number;
+  minCommonEvents: number;
+  averageLinkShare: number;
+}
+
+export const DEFAULT_STORY_PARAMS: StoryParams = {
+  threshold: STORY_THRESHOLD,
+  sameCountryThreshold: SAME_COUNTRY_STORY_THRESHOLD,
+  minSharedNames: MIN_SHARED_NAMES,
+  commonShare: COMMON_SHARE,
+  minCommonEvents: MIN_COMMON_EVENTS,
+  averageLinkShare: AVERAGE_LINK_SHARE,
+};
+
+export function buildStories(
+  inputs: readonly StoryEventInput[],
+  params: StoryParams = DEFAULT_STORY_PARAMS,
+): Story[] {
   const sigs = inputs.map(signature);
   const df = new Map<string, number>();
   for (const s of sigs) for (const k of s.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+  const common = Math.max(params.minCommonEvents, params.commonShare * inputs.length);
+  for (const sig of sigs)
+    for (const k of [...sig.keys()]) if ((df.get(k) ?? 0) > common) sig.delete(k);
   const idf = (k: string) => Math.log((inputs.length + 1) / ((df.get(k) ?? 0) + 1)) + 1;
   const mass = sigs.map((s) => [...s.keys()].reduce((acc, k) => acc + idf(k) ** 2, 0) || 1);
 
-  const parent = inputs.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  // Candidate pairs through the keys they share, not every pair: a store of many events.
+  const holders = new Map<string, number[]>();
+  sigs.forEach((sig, i) => {
+    for (const k of sig.keys()) holders.set(k, [...(holders.get(k) ?? []), i]);
+  });
+  const edges: { i: number; j: number; score: number }[] = [];
   for (let i = 0; i < inputs.length; i++) {
-    for (let j = i + 1; j < inputs.length; j++) {
+    const seen = new Set<number>();
+    for (const k of sigs[i].keys()) for (const j of holders.get(k) ?? []) if (j > i) seen.add(j);
+    for (const j of seen) {
       let dot = 0;
       let sharedNames = 0;
       let sharedCountry = false;
@@ -118,11 +164,44 @@ export function buildStories(inputs: readonly StoryEventInput[]): Story[] {
         else sharedNames++;
       }
       const overlap = dot / Math.min(mass[i], mass[j]);
-      const threshold = sharedCountry ? SAME_COUNTRY_STORY_THRESHOLD : STORY_THRESHOLD;
-      if (sharedNames >= MIN_SHARED_NAMES && overlap >= threshold) {
-        parent[find(i)] = find(j);
+      const threshold = sharedCountry ? params.sameCountryThreshold : params.threshold;
+      if (sharedNames >= params.minSharedNames && overlap >= threshold) {
+        // Scaled by the pair's own threshold, so same-country and other links compare.
+        edges.push({ i, j, score: overlap / threshold });
       }
     }
+  }
+  edges.sort((a, b) => b.score - a.score || a.i - b.i || a.j - b.j);
+
+  const parent = inputs.map((_, i) => i);
+  const size = inputs.map(() => 1);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  // Group -> the summed link scores to each other group.
+  const links = new Map<number, Map<number, number>>();
+  const linkOf = (a: number) => links.get(a) ?? links.set(a, new Map()).get(a)!;
+  for (const { i, j, score } of edges) {
+    linkOf(i).set(j, (linkOf(i).get(j) ?? 0) + score);
+    linkOf(j).set(i, (linkOf(j).get(i) ?? 0) + score);
+  }
+  for (const { i, j } of edges) {
+    const a = find(i);
+    const b = find(j);
+    if (a === b) continue;
+    const mean = (linkOf(a).get(b) ?? 0) / (size[a] * size[b]);
+    if (mean < params.averageLinkShare) continue;
+    // b goes into a: its links become a's.
+    parent[b] = a;
+    size[a] += size[b];
+    const la = linkOf(a);
+    la.delete(b);
+    for (const [c, w] of linkOf(b)) {
+      if (c === a) continue;
+      la.set(c, (la.get(c) ?? 0) + w);
+      const lc = linkOf(c);
+      lc.delete(b);
+      lc.set(a, (lc.get(a) ?? 0) + w);
+    }
+    links.delete(b);
   }
   const groups = new Map<number, number[]>();
   inputs.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));

@@ -8,7 +8,9 @@ export function register(program: Command): void {
     program
       .command('stories')
       .description(
-        'Storylines: events that continue one another (shared actors and places, over days to years).',
+        'Storylines: events that continue one another (shared actors and places, over days to years). ' +
+          'A story is named after its first event (st-000011 starts with ev-000011), so its id stays ' +
+          'the same as the store grows; events that belong to no story are not listed.',
       )
       .option('--json', 'print a JSON array (id, title, eventIds, firstDate, lastDate, keys)'),
   ).action((opts: { db: string; json?: boolean }) =>
