@@ -86,3 +86,39 @@ describe('event types from concepts', () => {
     assert.equal(type('The library will open until 8 pm on Saturdays.').type, 'other');
   });
 });
+
+describe('figures: counts of people, qualifiers after the count, quotes at word boundaries', () => {
+  it('a magnitude is not a death toll', () => {
+    const f = extractFigures('An earthquake of magnitude 6.1 killed 9 people in Mendoza.', 'en');
+    assert.deepEqual(
+      f.map((x) => [x.kind, x.value]),
+      [['killed', 9]],
+    );
+  });
+
+  it('at least, written after the count (Arabic), and only for its own number', () => {
+    const [injured] = extractFigures('أصيب 120 جريحا على الأقل في الاشتباكات.', 'ar');
+    assert.equal(injured?.value, 120);
+    assert.equal(injured?.qualifier, 'at least');
+    const two = extractFigures('12 people were killed and at least 40 were injured.', 'en');
+    assert.deepEqual(
+      two.map((x) => [x.value, x.qualifier]),
+      [
+        [12, 'exact'],
+        [40, 'at least'],
+      ],
+    );
+  });
+
+  it('evidence is quoted from a word start to a word end', () => {
+    const text =
+      'Protesters clashed with police and one person died, while the health ministry said 590 people were injured, the agency reported on Tuesday evening.';
+    for (const f of extractFigures(text, 'en')) {
+      const at = text.indexOf(f.evidence);
+      assert.ok(at >= 0);
+      assert.ok(at === 0 || text[at - 1] === ' ', `starts inside a word: ${f.evidence}`);
+      const end = at + f.evidence.length;
+      assert.ok(end === text.length || /[\s]/.test(text[end]), `ends inside a word: ${f.evidence}`);
+    }
+  });
+});

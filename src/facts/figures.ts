@@ -95,11 +95,36 @@ function nearestCue(
 /** Clause punctuation: a cue never reaches across it (`9人遇难，另有1200人被转移`). */
 const CLAUSE = /[,;，。；、:：]/;
 
+/** `at least` may also follow the count: `120 جريحا على الأقل`, `12 people at least`. */
+const AT_LEAST_AFTER = QUALIFIERS[0][0];
+
 function qualifierOf(before: string, after: string): Qualifier {
   if (MORE_THAN_AFTER.test(after)) return 'more than';
   const near = before.slice(-24);
   for (const [re, q] of QUALIFIERS) if (re.test(near)) return q;
+  // Only in the same clause and before the next number: `12 dead and at least 40 injured`
+  // qualifies the 40.
+  const stop = after.search(/\d|[,;，。；、:：.]/);
+  const clause = stop >= 0 ? after.slice(0, stop) : after;
+  const m = AT_LEAST_AFTER.exec(clause.slice(0, 32));
+  // Right before the next number, it is that number's.
+  const nextNumber = stop >= 0 && /\d/.test(after[stop]);
+  if (m && !(nextNumber && clause.slice(m.index + m[0].length).trim() === '')) return 'at least';
   return 'exact';
+}
+
+/**
+ * The words around a figure, as a reader quotes them: from a word's start to a word's end,
+ * never cut inside one (scripts without spaces are cut by characters).
+ */
+export function quote(sentence: string, start: number, end: number): string {
+  let from = Math.max(0, start);
+  let to = Math.min(sentence.length, end);
+  if (/\s/.test(sentence)) {
+    while (from > 0 && !/\s/.test(sentence[from - 1])) from--;
+    while (to < sentence.length && !/\s/.test(sentence[to])) to++;
+  }
+  return sentence.slice(from, to).trim();
 }
 
 /** Sentences, split where every language ends one. */
@@ -135,6 +160,8 @@ export function extractFigures(text: string, lang: string): Figure[] {
       const after = sentence.slice(n.end, n.end + window.after);
       if (NOT_A_COUNT.test(after)) continue;
       if (Number.isInteger(n.value) && n.value >= 1900 && n.value <= 2100) continue;
+      // People come whole: `magnitude 6.1` is no death toll (`1.5 million` is whole already).
+      if (!Number.isInteger(n.value)) continue;
       let beforeStart = Math.max(0, n.index - window.before);
       let before = sentence.slice(beforeStart, n.index);
       const lastClause = Math.max(...[...before].map((ch, i) => (CLAUSE.test(ch) ? i : -1)));
@@ -157,7 +184,7 @@ export function extractFigures(text: string, lang: string): Figure[] {
         value: n.value,
         qualifier: qualifierOf(before, after),
         lang,
-        evidence: sentence.slice(start, Math.min(sentence.length, n.end + 40)).trim(),
+        evidence: quote(sentence, start, n.end + 40),
       });
     }
   }
