@@ -39,11 +39,15 @@ export interface ServiceOptions {
   poll?: Omit<PollDeps, 'seen'>;
 }
 
+const WATCHES_TTL_MS = 5000;
+
 export class Service {
   readonly metrics = new Metrics();
   readonly webhooks: WebhookQueue;
   private readonly notifier = new EventEmitter();
   private compiled: CompiledWatch[] = [];
+  /** When the watches were last read: `watches add` from another process is seen within this. */
+  private watchesRead = 0;
   private pollTimer: NodeJS.Timeout | null = null;
   private polling: Promise<unknown> | null = null;
   private closed = false;
@@ -164,6 +168,7 @@ export class Service {
     fresh: readonly AnalysedArticle[],
     assignments: ReadonlyMap<string, string>,
   ): Promise<void> {
+    if (Date.now() - this.watchesRead > WATCHES_TTL_MS) await this.reloadWatches();
     if (this.compiled.length === 0 || eventIds.length === 0) return;
     const docs = new Map<string, SearchDoc[]>();
     for (const a of fresh) {
@@ -216,6 +221,7 @@ export class Service {
   }
 
   async reloadWatches(): Promise<void> {
+    this.watchesRead = Date.now();
     this.compiled = (await this.store.watches()).map((w) =>
       compileWatch(w, (text) => this.searcher.queryDoc(text)),
     );

@@ -58,7 +58,7 @@ export function registerLive(app: FastifyInstance, service: Service): void {
       const queued: Change[] = [];
       const raw = reply.raw;
       const send = (c: Change) => {
-        if (c.seq <= last) return;
+        if (c.seq <= last || raw.destroyed || raw.writableEnded) return;
         last = c.seq;
         if (kinds.has(c.kind)) raw.write(sse(c));
       };
@@ -71,7 +71,11 @@ export function registerLive(app: FastifyInstance, service: Service): void {
         'x-accel-buffering': 'no',
       });
       raw.write(': babelwire stream\n\n');
-      const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      // A client that goes away mid-write is no error of ours.
+      raw.on('error', () => undefined);
+      const heartbeat = setInterval(() => {
+        if (!raw.destroyed) raw.write(': keep-alive\n\n');
+      }, HEARTBEAT_MS);
       const stop = () => {
         clearInterval(heartbeat);
         off();
