@@ -17,9 +17,24 @@ import { tr } from './tr/index.ts';
 import { uk } from './uk/index.ts';
 import { vi } from './vi/index.ts';
 import { zh } from './zh/index.ts';
+import { bn } from './bn/index.ts';
+import { he } from './he/index.ts';
+import { hi } from './hi/index.ts';
+import { kk } from './kk/index.ts';
+import { ky } from './ky/index.ts';
+import { mn } from './mn/index.ts';
+import { pt } from './pt/index.ts';
+import { th } from './th/index.ts';
 import type { LanguageData } from './types.ts';
 
-export type { Calendar, EntityCues, FigureCues, LanguageData, Qualifiers } from './types.ts';
+export type {
+  Calendar,
+  EntityCues,
+  FigureCues,
+  LanguageData,
+  LookupAffixes,
+  Qualifiers,
+} from './types.ts';
 
 /**
  * The language registry: one entry per language with its words, cues and rules (src/lang/<code>/),
@@ -30,10 +45,35 @@ export type { Calendar, EntityCues, FigureCues, LanguageData, Qualifiers } from 
 export const UNDETERMINED = 'und';
 
 const LANGUAGES: ReadonlyMap<string, LanguageData> = new Map(
-  [ar, de, en, es, fa, fi, fr, hu, ja, ko, lb, lt, ms, ru, sr, tr, uk, vi, zh].map((d) => [
-    d.code,
-    d,
-  ]),
+  [
+    ar,
+    bn,
+    de,
+    en,
+    es,
+    fa,
+    fi,
+    fr,
+    he,
+    hi,
+    hu,
+    ja,
+    kk,
+    ko,
+    ky,
+    lb,
+    lt,
+    mn,
+    ms,
+    pt,
+    ru,
+    sr,
+    th,
+    tr,
+    uk,
+    vi,
+    zh,
+  ].map((d) => [d.code, d]),
 );
 
 /** Languages that use another's data: Indonesian shares Malay's titles, stop words and calendar. */

@@ -139,4 +139,23 @@ export interface LanguageData {
   proclitics?: readonly string[];
   /** Particles a name takes at its end (Korean `미국은`): stripped before a lookup. */
   nameParticles?: RegExp;
+  /**
+   * Affixes a dictionary lookup may take off a word its pack does not know: Korean particles
+   * (`대통령은` -> `대통령`), case endings (`сайлауда` -> `сайлау`), Hebrew prefixes (`הממשלה` ->
+   * `ממשלה`). The word stays the term; only its meaning is looked up through its stem.
+   */
+  lookupAffixes?: LookupAffixes;
+  /** Letters written two ways (Persian `ي`/`ی`, `ك`/`ک`): words and headwords use the first. */
+  letterVariants?: Readonly<Record<string, string>>;
+}
+
+export interface LookupAffixes {
+  /** Written before the word, longest first. */
+  prefixes?: readonly string[];
+  /** Written after the word, longest first; up to `maxSuffixes` of them are taken off. */
+  suffixes?: readonly string[];
+  /** How many suffixes may be taken off one after another (default 1). */
+  maxSuffixes?: number;
+  /** Letters the stem keeps at least (default 2). */
+  minStem?: number;
 }

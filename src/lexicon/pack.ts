@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { languageData } from '../lang/index.ts';
+import { languageData, type LookupAffixes } from '../lang/index.ts';
 import { segmentTerms } from '../segment/index.ts';
 import { glossConcepts } from './gloss.ts';
 import { readConfig } from '../config.ts';
@@ -114,6 +114,19 @@ export function listPacks(dir = packsDir()): PackInfo[] {
 export class PackTable {
   private readonly raw = new Map<string, string>();
   private readonly parsed = new Map<string, Concepts>();
+  /** Unknown words mapped to the stem found for them (or null: none), after lookupAffixes. */
+  private readonly stems = new Map<string, string | null>();
+  private readonly affixes: LookupAffixes;
+
+  constructor(affixes: LookupAffixes = {}) {
+    const longestFirst = (xs: readonly string[] = []) =>
+      [...xs].sort((a, b) => b.length - a.length);
+    this.affixes = {
+      ...affixes,
+      prefixes: longestFirst(affixes.prefixes),
+      suffixes: longestFirst(affixes.suffixes),
+    };
+  }
 
   /** Adds a term's concepts as written in a pack line (`seiz:1.00 power:0.50`). */
   addRaw(term: string, concepts: string): void {
@@ -121,11 +134,53 @@ export class PackTable {
     this.raw.set(term, prev === undefined ? concepts : `${prev} ${concepts}`);
   }
 
+  /**
+   * The term as the pack has it: itself, or a stem left by taking off the language's lookup
+   * affixes (a prefix, then suffixes, longest first), or null.
+   */
+  private known(term: string): string | null {
+    if (this.raw.has(term)) return term;
+    let stem = this.stems.get(term);
+    if (stem !== undefined) return stem;
+    stem = this.strip(term);
+    // A long-running service meets words without end: forget them now and then.
+    if (this.stems.size > 200_000) this.stems.clear();
+    this.stems.set(term, stem);
+    return stem;
+  }
+
+  private strip(term: string): string | null {
+    const { prefixes = [], suffixes = [], maxSuffixes = 1, minStem = 2 } = this.affixes;
+    const bare = [
+      term,
+      ...prefixes.filter((p) => term.startsWith(p)).map((p) => term.slice(p.length)),
+    ];
+    for (const start of bare) {
+      if (start.length < minStem) continue;
+      if (start !== term && this.raw.has(start)) return start;
+      let forms = [start];
+      for (let n = 0; n < maxSuffixes; n++) {
+        const next: string[] = [];
+        for (const f of forms) {
+          for (const s of suffixes) {
+            if (!f.endsWith(s) || f.length - s.length < minStem) continue;
+            const stem = f.slice(0, -s.length);
+            if (this.raw.has(stem)) return stem;
+            next.push(stem);
+          }
+        }
+        forms = next;
+      }
+    }
+    return null;
+  }
+
   get(term: string): Concepts | undefined {
-    let c = this.parsed.get(term);
+    const key = this.known(term);
+    if (key === null) return undefined;
+    let c = this.parsed.get(key);
     if (c) return c;
-    const text = this.raw.get(term);
-    if (text === undefined) return undefined;
+    const text = this.raw.get(key)!;
     c = text
       .split(' ')
       .slice(0, MAX_CONCEPTS_PER_TERM * 2)
@@ -133,12 +188,12 @@ export class PackTable {
         const i = cw.lastIndexOf(':');
         return [cw.slice(0, i), Number(cw.slice(i + 1))] as const;
       });
-    this.parsed.set(term, c);
+    this.parsed.set(key, c);
     return c;
   }
 
   has(term: string): boolean {
-    return this.raw.has(term);
+    return this.known(term) !== null;
   }
 
   get size(): number {
@@ -166,7 +221,7 @@ export function packFor(lang: string, dir = packsDir()): PackTable | null {
     loaded.set(lang, null);
     return null;
   }
-  const table = new PackTable();
+  const table = new PackTable(languageData(lang).lookupAffixes);
   for (const p of files) {
     const text = fs.readFileSync(p.file!, 'utf8');
     let start = text.indexOf('\n') + 1;

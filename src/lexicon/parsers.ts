@@ -223,8 +223,8 @@ export function readMueller(basePath: string): LexiconEntry[] {
 /**
  * One EDICT / ENAMDICT line (JMdict's EDICT format, UTF-8 once decoded):
  * `選挙 [せんきょ] /(n,vs,adj-no) election/(P)/` -> headword 選挙, senses [election]; each
- * `/`-separated gloss is a sense, its part-of-speech and sense-number tags removed. Readings are
- * not headwords: a word written in kana is its own entry.
+ * `/`-separated gloss is a sense, its part-of-speech and sense-number tags removed. A reading is
+ * a headword too when the word is written in kana (katakana loanwords, `(uk)` entries).
  */
 export function parseEdictLine(line: string): (LexiconEntry & { common: boolean }) | null {
   const m = /^(\S+)(?: \[([^\]]*)\])? \/(.*)\/\s*$/u.exec(line);
@@ -236,6 +236,13 @@ export function parseEdictLine(line: string): (LexiconEntry & { common: boolean 
     .map((p) => p.replace(/^(?:\s*\([^)]*\))+\s*/u, '').trim())
     .filter(Boolean);
   const headwords = m[1].split(';').map((h) => h.replace(/\([^)]*\)$/u, ''));
+  // A reading is written as a word of its own when it is katakana (亜米利加 [アメリカ]) or the
+  // entry is `(uk)`, usually written in kana (為る [する]).
+  for (const reading of m[2]?.split(';') ?? []) {
+    if (/^[\p{Script=Katakana}ー・]+$/u.test(reading) || /\(uk\)/.test(m[3])) {
+      if (!headwords.includes(reading)) headwords.push(reading);
+    }
+  }
   return { headwords, senses, common };
 }
 

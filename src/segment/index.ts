@@ -17,7 +17,7 @@ import { groupSyllables, VietnameseLexicon } from './vietnamese.ts';
  */
 
 const HAS_WORD_CHAR = /[\p{L}\p{M}]/u;
-const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HAN = /\p{Script=Han}/u;
 const segmenters = new Map<string, Intl.Segmenter>();
 
 function wordSegmenter(lang: string): Intl.Segmenter {
@@ -97,15 +97,22 @@ function arabicTerms(text: string): string[] {
   return out;
 }
 
+/** A word with its language's letter variants folded (Persian `ي` -> `ی`). */
+function foldLetters(word: string, variants: Readonly<Record<string, string>> | undefined): string {
+  return variants ? word.replace(/./gu, (c) => variants[c] ?? c) : word;
+}
+
 function genericTerms(text: string, lang: string): string[] {
   const stop = stopwords(lang);
   const stem = STEMMERS[lang];
+  const variants = languageData(lang).letterVariants;
   const out: string[] = [];
   for (const raw of words(text, lang)) {
-    const w = raw.toLowerCase().replace(/['’](s|d|ll|re|ve)?$/u, '');
+    const w = foldLetters(raw.toLowerCase(), variants).replace(/['’](s|d|ll|re|ve)?$/u, '');
     if (stop.has(w)) continue;
-    // A single Latin letter carries no meaning; a single Han or kana character often does.
-    if (w.length < 2 && !HAN_OR_KANA.test(w)) continue;
+    // A single Latin letter or kana (a particle, an ending: `は`, `っ`) carries no meaning; a
+    // single Han character often does.
+    if (w.length < 2 && !HAN.test(w)) continue;
     out.push(stem ? stem(w) : w);
   }
   return out;
