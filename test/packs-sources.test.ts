@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { devPacksMissing, installDevPacks } from '../src/lexicon/dev-packs.ts';
-import { buildPackTable, packFor, resetPacks } from '../src/lexicon/pack.ts';
+import { buildPackTable, packFor, resetPacks, writePack } from '../src/lexicon/pack.ts';
 import {
   muellerTranslations,
   parseEdictLine,
@@ -155,5 +155,33 @@ describe('packs a user can get', () => {
     assert.ok(missing.some((m) => /apt-get install .*mueller7-dict/.test(m)));
     assert.ok(missing.some((m) => /nonexistent\/shared is missing/.test(m)));
     assert.throws(() => installDevPacks('/nonexistent/shared', tempDir()), /cannot be built here/);
+  });
+});
+
+describe('loaded packs, in compact form', () => {
+  const info = { source: 'test', licence: 'CC0', entries: 0, built: '2026-12-01' };
+  const table = (words: string[]) =>
+    new Map(words.map((w, i) => [w, [[`c${i}`, 1]] as [string, number][]]));
+
+  it('a sorted pack file is searched in place; an older unsorted one still loads', () => {
+    const dir = tempDir();
+    writePack({ ...info, lang: 'ko' }, table(['정부', '대통령', '선거']), dir);
+    // An older pack: no `sorted` in its header, lines in any order.
+    fs.writeFileSync(
+      path.join(dir, 'ko.old.pack'),
+      `${JSON.stringify({ ...info, lang: 'ko', source: 'old' })}\n선거\tvote:1.00\n국회\tparliament:1.00\n`,
+    );
+    resetPacks();
+    const ko = packFor('ko', dir)!;
+    assert.equal(ko.size, 5);
+    assert.deepEqual([...ko.keys()].sort(), ['국회', '대통령', '선거', '선거', '정부']);
+    assert.deepEqual(ko.get('대통령'), [['c1', 1]]);
+    // Both files' concepts of a term, and the Korean particle taken off for the lookup.
+    assert.deepEqual(ko.get('선거는'), [
+      ['vote', 1],
+      ['c2', 1],
+    ]);
+    assert.ok(ko.has('국회에서') && !ko.has('사과'));
+    resetPacks();
   });
 });

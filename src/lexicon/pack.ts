@@ -21,6 +21,8 @@ export interface PackInfo {
   built: string;
   file?: string;
   bytes?: number;
+  /** Its term lines are sorted (packs written since 0.7.0): searched in place when loaded. */
+  sorted?: boolean;
 }
 
 export type Concepts = readonly (readonly [string, number])[];
@@ -78,9 +80,12 @@ export function buildPackTable(
 export function writePack(info: PackInfo, table: Map<string, Concepts>, dir = packsDir()): string {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${info.lang}.${info.source}.pack`);
-  const lines = [JSON.stringify({ ...info, entries: table.size })];
-  for (const [key, concepts] of table) {
-    if (/[\t\n]/.test(key)) continue;
+  // Terms sorted (by UTF-16 code units, as JavaScript compares strings): a loaded pack is
+  // searched in its own text, never copied into a map.
+  const keys = [...table.keys()].filter((k) => !/[\t\n]/.test(k)).sort();
+  const lines = [JSON.stringify({ ...info, entries: keys.length, sorted: true })];
+  for (const key of keys) {
+    const concepts = table.get(key)!;
     lines.push(`${key}\t${concepts.map(([c, w]) => `${c}:${w.toFixed(2)}`).join(' ')}`);
   }
   const tmp = `${file}.tmp`;
@@ -112,6 +117,9 @@ export function listPacks(dir = packsDir()): PackInfo[] {
  * a text needs a few thousand of them).
  */
 export class PackTable {
+  /** Sorted pack files: their text and the offset of each term line. */
+  private readonly sortedFiles: { text: string; starts: Uint32Array }[] = [];
+  /** Terms of unsorted pack files (older packs, and tables built in memory). */
   private readonly raw = new Map<string, string>();
   private readonly parsed = new Map<string, Concepts>();
   /** Unknown words mapped to the stem found for them (or null: none), after lookupAffixes. */
@@ -134,15 +142,68 @@ export class PackTable {
     this.raw.set(term, prev === undefined ? concepts : `${prev} ${concepts}`);
   }
 
+  /** Adds a sorted pack file's text (header line first): only its line offsets are kept. */
+  addSorted(text: string): void {
+    let count = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < text.length - 1; i = text.indexOf('\n', i + 1)) {
+      count++;
+    }
+    const starts = new Uint32Array(count);
+    let n = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < text.length - 1; i = text.indexOf('\n', i + 1)) {
+      starts[n++] = i + 1;
+    }
+    this.sortedFiles.push({ text, starts });
+  }
+
+  /** The concepts text of a term in one sorted file, by binary search, or undefined. */
+  private static search(
+    file: { text: string; starts: Uint32Array },
+    term: string,
+  ): string | undefined {
+    const { text, starts } = file;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = starts[mid];
+      const tab = text.indexOf('\t', start);
+      const key = text.slice(start, tab);
+      if (key === term) {
+        const end = text.indexOf('\n', tab);
+        return text.slice(tab + 1, end < 0 ? text.length : end);
+      }
+      if (key < term) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  /** All concepts text of a term across the language's packs, or undefined. */
+  private rawText(term: string): string | undefined {
+    let out = this.raw.get(term);
+    for (const f of this.sortedFiles) {
+      const t = PackTable.search(f, term);
+      if (t !== undefined) out = out === undefined ? t : `${out} ${t}`;
+    }
+    return out;
+  }
+
+  private hasExactly(term: string): boolean {
+    return (
+      this.raw.has(term) || this.sortedFiles.some((f) => PackTable.search(f, term) !== undefined)
+    );
+  }
+
   /**
    * The term as the pack has it: itself, or a stem left by taking off the language's lookup
    * affixes (a prefix, then suffixes, longest first), or null.
    */
   private known(term: string): string | null {
-    if (this.raw.has(term)) return term;
+    if (this.parsed.has(term)) return term;
     let stem = this.stems.get(term);
     if (stem !== undefined) return stem;
-    stem = this.strip(term);
+    stem = this.hasExactly(term) ? term : this.strip(term);
     // A long-running service meets words without end: forget them now and then.
     if (this.stems.size > 200_000) this.stems.clear();
     this.stems.set(term, stem);
@@ -157,7 +218,7 @@ export class PackTable {
     ];
     for (const start of bare) {
       if (start.length < minStem) continue;
-      if (start !== term && this.raw.has(start)) return start;
+      if (start !== term && this.hasExactly(start)) return start;
       let forms = [start];
       for (let n = 0; n < maxSuffixes; n++) {
         const next: string[] = [];
@@ -165,7 +226,7 @@ export class PackTable {
           for (const s of suffixes) {
             if (!f.endsWith(s) || f.length - s.length < minStem) continue;
             const stem = f.slice(0, -s.length);
-            if (this.raw.has(stem)) return stem;
+            if (this.hasExactly(stem)) return stem;
             next.push(stem);
           }
         }
@@ -180,7 +241,7 @@ export class PackTable {
     if (key === null) return undefined;
     let c = this.parsed.get(key);
     if (c) return c;
-    const text = this.raw.get(key)!;
+    const text = this.rawText(key)!;
     c = text
       .split(' ')
       .slice(0, MAX_CONCEPTS_PER_TERM * 2)
@@ -196,12 +257,16 @@ export class PackTable {
     return this.known(term) !== null;
   }
 
+  /** Terms, counted once per pack file that has them. */
   get size(): number {
-    return this.raw.size;
+    return this.raw.size + this.sortedFiles.reduce((n, f) => n + f.starts.length, 0);
   }
 
-  keys(): IterableIterator<string> {
-    return this.raw.keys();
+  *keys(): IterableIterator<string> {
+    yield* this.raw.keys();
+    for (const { text, starts } of this.sortedFiles) {
+      for (const start of starts) yield text.slice(start, text.indexOf('\t', start));
+    }
   }
 }
 
@@ -224,6 +289,10 @@ export function packFor(lang: string, dir = packsDir()): PackTable | null {
   const table = new PackTable(languageData(lang).lookupAffixes);
   for (const p of files) {
     const text = fs.readFileSync(p.file!, 'utf8');
+    if (p.sorted) {
+      table.addSorted(text);
+      continue;
+    }
     let start = text.indexOf('\n') + 1;
     while (start > 0 && start < text.length) {
       let end = text.indexOf('\n', start);

@@ -146,6 +146,18 @@ export const en: LanguageData = {
     'also',
     'surname',
     'name',
+    // Script and grammar labels of the Korean, Japanese and other Wiktionary extracts
+    // (`Hanja form of 대통령`, `transitive`): they describe the entry, not its meaning.
+    'hanja',
+    'hangul',
+    'kanji',
+    'hiragana',
+    'katakana',
+    'romanization',
+    'romanisation',
+    'transliteration',
+    'transitive',
+    'intransitive',
   ],
   countryGivenNames: ['jordan', 'chad'],
   spacedWords: true,
