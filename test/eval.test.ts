@@ -8,7 +8,7 @@ import { resetPacks } from '../src/lexicon/pack.ts';
 import { clusterArticles, evaluate, readGold, streamOrder } from '../src/eval/run.ts';
 import { score } from '../src/eval/score.ts';
 import { readFile } from '../src/ingest/readers.ts';
-import { BENCHMARKS, ROOT, SHARED, tempDir } from './helpers.ts';
+import { BENCHMARKS, devPacksDir, ROOT, SHARED, tempDir } from './helpers.ts';
 
 const floors = JSON.parse(
   fs.readFileSync(path.join(ROOT, 'test', 'eval-floors.json'), 'utf8'),
@@ -23,9 +23,8 @@ interface Floor {
 describe('quality gate: development-set floors (../shared/benchmarks)', () => {
   const previous = process.env.BABELWIRE_PACKS;
   before(() => {
-    process.env.BABELWIRE_PACKS = tempDir();
+    process.env.BABELWIRE_PACKS = devPacksDir((dir) => installDevPacks(SHARED, dir));
     resetPacks();
-    installDevPacks(SHARED, process.env.BABELWIRE_PACKS);
   });
   after(() => {
     if (previous === undefined) delete process.env.BABELWIRE_PACKS;

@@ -20,6 +20,35 @@ export function tempDir(): string {
 }
 
 /**
+ * The development pack set (src/lexicon/dev-packs.ts), built once per test run and shared by
+ * the test files that need it (each is a child of the same runner): building it takes minutes.
+ * The first file to get here builds it; the others wait for it.
+ */
+export function devPacksDir(build: (dir: string) => void): string {
+  const dir = path.join(os.tmpdir(), `babelwire-devpacks-${process.ppid}`);
+  const lock = `${dir}.lock`;
+  const wait = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  for (;;) {
+    if (fs.existsSync(path.join(dir, '.complete'))) return dir;
+    try {
+      fs.mkdirSync(lock);
+    } catch {
+      wait(500); // another file is building it
+      continue;
+    }
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.mkdirSync(dir);
+      build(dir);
+      fs.writeFileSync(path.join(dir, '.complete'), '');
+      return dir;
+    } finally {
+      fs.rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+/**
  * A text as the pipeline hands it to the stages after normalisation and the script stage:
  * `_`-joined words are written apart in the languages that join them (Vietnamese) only.
  */

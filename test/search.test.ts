@@ -6,7 +6,7 @@ import { evalSearch } from '../src/eval/search.ts';
 import { installDevPacks } from '../src/lexicon/dev-packs.ts';
 import { resetPacks } from '../src/lexicon/pack.ts';
 import { snippet } from '../src/search/index.ts';
-import { BENCHMARKS, ROOT, SHARED, tempDir } from './helpers.ts';
+import { BENCHMARKS, devPacksDir, ROOT, SHARED } from './helpers.ts';
 
 const floors = JSON.parse(
   fs.readFileSync(path.join(ROOT, 'test', 'search-floors.json'), 'utf8'),
@@ -15,9 +15,8 @@ const floors = JSON.parse(
 describe('search quality gate: a title finds its versions in the other languages', () => {
   const previous = process.env.BABELWIRE_PACKS;
   before(() => {
-    process.env.BABELWIRE_PACKS = tempDir();
+    process.env.BABELWIRE_PACKS = devPacksDir((dir) => installDevPacks(SHARED, dir));
     resetPacks();
-    installDevPacks(SHARED, process.env.BABELWIRE_PACKS);
   });
   after(() => {
     if (previous === undefined) delete process.env.BABELWIRE_PACKS;

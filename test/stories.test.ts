@@ -7,7 +7,7 @@ import { installDevPacks } from '../src/lexicon/dev-packs.ts';
 import { resetPacks } from '../src/lexicon/pack.ts';
 import type { StoredEvent } from '../src/store/index.ts';
 import { buildStories } from '../src/stories/index.ts';
-import { BENCHMARKS, ROOT, SHARED, tempDir } from './helpers.ts';
+import { BENCHMARKS, devPacksDir, ROOT, SHARED } from './helpers.ts';
 
 const floors = JSON.parse(
   fs.readFileSync(path.join(ROOT, 'test', 'story-floors.json'), 'utf8'),
@@ -17,9 +17,8 @@ const labels = readStoryLabels(path.join(ROOT, 'examples', 'stories', 'stories.j
 describe('storyline quality gate: hand-labelled stories of the development sets', () => {
   const previous = process.env.BABELWIRE_PACKS;
   before(() => {
-    process.env.BABELWIRE_PACKS = tempDir();
+    process.env.BABELWIRE_PACKS = devPacksDir((dir) => installDevPacks(SHARED, dir));
     resetPacks();
-    installDevPacks(SHARED, process.env.BABELWIRE_PACKS);
   });
   after(() => {
     if (previous === undefined) delete process.env.BABELWIRE_PACKS;
