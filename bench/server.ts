@@ -39,6 +39,7 @@ import path from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import * as prettier from 'prettier';
 import Database from 'better-sqlite3';
 import {
   ageStore,
@@ -829,7 +830,12 @@ async function main(): Promise<void> {
     probes,
     paths: { events: events.map(decodeURIComponent), search: searches },
   };
-  fs.writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
+  // In the repository's style, so `prettier --check .` passes with the file committed.
+  const options = (await prettier.resolveConfig(out)) ?? {};
+  fs.writeFileSync(
+    out,
+    await prettier.format(JSON.stringify(result, null, 2), { ...options, filepath: out }),
+  );
   console.log(`\nwrote ${path.relative(process.cwd(), out)}`);
   if (profDir) {
     console.log(
