@@ -8,7 +8,7 @@ import { resetPacks } from '../src/lexicon/pack.ts';
 import { clusterArticles, evaluate, readGold, streamOrder } from '../src/eval/run.ts';
 import { score } from '../src/eval/score.ts';
 import { readFile } from '../src/ingest/readers.ts';
-import { BENCHMARKS, devPacksDir, ROOT, SHARED, tempDir } from './helpers.ts';
+import { BENCHMARKS, ROOT, SHARED, tempDir, useDevPacks } from './helpers.ts';
 
 const floors = JSON.parse(
   fs.readFileSync(path.join(ROOT, 'test', 'eval-floors.json'), 'utf8'),
@@ -21,16 +21,7 @@ interface Floor {
 }
 
 describe('quality gate: development-set floors (../shared/benchmarks)', () => {
-  const previous = process.env.BABELWIRE_PACKS;
-  before(() => {
-    process.env.BABELWIRE_PACKS = devPacksDir((dir) => installDevPacks(SHARED, dir));
-    resetPacks();
-  });
-  after(() => {
-    if (previous === undefined) delete process.env.BABELWIRE_PACKS;
-    else process.env.BABELWIRE_PACKS = previous;
-    resetPacks();
-  });
+  useDevPacks({ before, after }, (dir) => installDevPacks(SHARED, dir), resetPacks);
 
   for (const [file, floor] of Object.entries(floors)) {
     if (typeof floor === 'string') continue;

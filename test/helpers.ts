@@ -56,3 +56,24 @@ export function normalized(raw: string, lang: string): string {
   const { text } = normalizeText(raw);
   return languageData(lang).joinsUnderscoredWords ? joinUnderscoredWords(text) : text;
 }
+
+/**
+ * For a test file that needs the development pack set: points BABELWIRE_PACKS at the shared
+ * build (devPacksDir) for the file's tests, and puts it back after.
+ */
+export function useDevPacks(
+  hooks: { before: (fn: () => void) => void; after: (fn: () => void) => void },
+  install: (dir: string) => void,
+  reset: () => void,
+): void {
+  const previous = process.env.BABELWIRE_PACKS;
+  hooks.before(() => {
+    process.env.BABELWIRE_PACKS = devPacksDir(install);
+    reset();
+  });
+  hooks.after(() => {
+    if (previous === undefined) delete process.env.BABELWIRE_PACKS;
+    else process.env.BABELWIRE_PACKS = previous;
+    reset();
+  });
+}

@@ -6,23 +6,14 @@ import { evalSearch } from '../src/eval/search.ts';
 import { installDevPacks } from '../src/lexicon/dev-packs.ts';
 import { resetPacks } from '../src/lexicon/pack.ts';
 import { snippet } from '../src/search/index.ts';
-import { BENCHMARKS, devPacksDir, ROOT, SHARED } from './helpers.ts';
+import { BENCHMARKS, ROOT, SHARED, useDevPacks } from './helpers.ts';
 
 const floors = JSON.parse(
   fs.readFileSync(path.join(ROOT, 'test', 'search-floors.json'), 'utf8'),
 ) as Record<string, { recall: number; minLangRecall: number; selfFirst: number } | string>;
 
 describe('search quality gate: a title finds its versions in the other languages', () => {
-  const previous = process.env.BABELWIRE_PACKS;
-  before(() => {
-    process.env.BABELWIRE_PACKS = devPacksDir((dir) => installDevPacks(SHARED, dir));
-    resetPacks();
-  });
-  after(() => {
-    if (previous === undefined) delete process.env.BABELWIRE_PACKS;
-    else process.env.BABELWIRE_PACKS = previous;
-    resetPacks();
-  });
+  useDevPacks({ before, after }, (dir) => installDevPacks(SHARED, dir), resetPacks);
   for (const [file, floor] of Object.entries(floors)) {
     if (typeof floor === 'string') continue;
     it(`${file}: recall@20 ≥ ${floor.recall}, every language ≥ ${floor.minLangRecall}`, async () => {

@@ -7,7 +7,7 @@ import { installDevPacks } from '../src/lexicon/dev-packs.ts';
 import { resetPacks } from '../src/lexicon/pack.ts';
 import type { StoredEvent } from '../src/store/index.ts';
 import { buildStories } from '../src/stories/index.ts';
-import { BENCHMARKS, devPacksDir, ROOT, SHARED } from './helpers.ts';
+import { BENCHMARKS, ROOT, SHARED, useDevPacks } from './helpers.ts';
 
 const floors = JSON.parse(
   fs.readFileSync(path.join(ROOT, 'test', 'story-floors.json'), 'utf8'),
@@ -15,16 +15,7 @@ const floors = JSON.parse(
 const labels = readStoryLabels(path.join(ROOT, 'examples', 'stories', 'stories.jsonl'));
 
 describe('storyline quality gate: hand-labelled stories of the development sets', () => {
-  const previous = process.env.BABELWIRE_PACKS;
-  before(() => {
-    process.env.BABELWIRE_PACKS = devPacksDir((dir) => installDevPacks(SHARED, dir));
-    resetPacks();
-  });
-  after(() => {
-    if (previous === undefined) delete process.env.BABELWIRE_PACKS;
-    else process.env.BABELWIRE_PACKS = previous;
-    resetPacks();
-  });
+  useDevPacks({ before, after }, (dir) => installDevPacks(SHARED, dir), resetPacks);
   for (const [file, floor] of Object.entries(floors)) {
     if (typeof floor === 'string') continue;
     it(`${file}: story BCubed F1 ≥ ${floor.f1}, no story over ${floor.maxLargestShare * 100}% of the events`, async () => {

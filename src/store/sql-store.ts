@@ -5,6 +5,7 @@ import type { StoredArticle } from '../types.ts';
 import { migrate, schemaVersion } from './migrations.ts';
 import type {
   ArticleTable,
+  ChangeTable,
   Database,
   EventTable,
   SourceTable,
@@ -121,6 +122,17 @@ function sourceRow(s: StoredSource): Selectable<SourceTable> {
     items_stored: s.itemsStored,
     errors: s.errors,
     created_at: s.createdAt,
+  };
+}
+
+function toChange(r: Selectable<ChangeTable>): Change {
+  return {
+    seq: Number(r.seq),
+    kind: r.kind as ChangeKind,
+    eventId: r.event_id,
+    watchId: r.watch_id,
+    at: r.at,
+    data: JSON.parse(r.data) as Record<string, unknown>,
   };
 }
 
@@ -582,14 +594,7 @@ class SqlReader implements StoreReader {
       .orderBy('seq')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({
-      seq: Number(r.seq),
-      kind: r.kind as ChangeKind,
-      eventId: r.event_id,
-      watchId: r.watch_id,
-      at: r.at,
-      data: JSON.parse(r.data) as Record<string, unknown>,
-    }));
+    return rows.map(toChange);
   }
 
   async recentChanges(
@@ -600,14 +605,7 @@ class SqlReader implements StoreReader {
     if (filter.watchId !== undefined) q = q.where('watch_id', '=', filter.watchId);
     if (filter.kinds?.length) q = q.where('kind', 'in', [...filter.kinds]);
     const rows = await q.orderBy('seq', 'desc').limit(limit).execute();
-    return rows.map((r) => ({
-      seq: Number(r.seq),
-      kind: r.kind as ChangeKind,
-      eventId: r.event_id,
-      watchId: r.watch_id,
-      at: r.at,
-      data: JSON.parse(r.data) as Record<string, unknown>,
-    }));
+    return rows.map(toChange);
   }
 
   async lastChangeSeq(): Promise<number> {

@@ -1,6 +1,6 @@
 import type { AliasObservation, AliasRow } from '../anchors/aliases.ts';
 import type { Rejection } from '../errors.ts';
-import type { Anchors, SearchDoc, StoredArticle } from '../types.ts';
+import type { Anchors, SearchDoc, SourceState, StoredArticle } from '../types.ts';
 
 /** The event row as stored: the summary the writer keeps current as articles join. */
 export interface StoredEvent {
@@ -75,24 +75,8 @@ export interface ListedEvent extends StoredEvent {
   growth: number;
 }
 
-/** A news source the service polls (src/sources/). */
-export interface StoredSource {
-  id: string;
-  url: string;
-  name: string;
-  everySeconds: number;
-  etag: string | null;
-  lastModified: string | null;
-  lastFetch: string | null;
-  lastOk: string | null;
-  nextDue: string | null;
-  failures: number;
-  lastError: string | null;
-  itemsSeen: number;
-  itemsStored: number;
-  errors: number;
-  createdAt: string;
-}
+/** A news source the service polls (src/sources/): the poller's own record. */
+export type StoredSource = SourceState;
 
 /** A standing query: new and updated events that match it are announced. */
 export interface StoredWatch {
