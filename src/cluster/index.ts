@@ -49,6 +49,27 @@ export interface EventState {
 /** Share of collection growth after which a cached event norm is recomputed. */
 const NORM_REFRESH = 0.05;
 
+/**
+ * An article's vector under the current IDF, computed once per decision: scoring it against
+ * each of up to `maxCandidates` events used to look every IDF up again per event, and that
+ * was the largest single cost of ingest (a third of its time in a profile of 5k articles).
+ */
+interface Weighted {
+  keys: string[];
+  /** weight x idf, per key. */
+  weighted: Float64Array;
+  idf: Float64Array;
+  /** Squared norm of `weighted`. */
+  norm: number;
+}
+
+interface Prepared {
+  article: ClusterFeatures;
+  terms: Weighted;
+  concepts: Weighted;
+  indexKeys: string[];
+}
+
 export interface Decision {
   eventId: string;
   isNew: boolean;
@@ -90,19 +111,20 @@ export class OnlineClusterer {
   /** Decides where an article belongs and records it there. */
   add(article: ClusterFeatures): Decision {
     this.observe(article);
+    const prepared = this.prepare(article);
     let best: { id: string; score: number } | null = null;
-    const candidates = this.candidates(article);
+    const candidates = this.candidatesOf(prepared.indexKeys);
     for (const id of candidates) {
-      const score = this.score(article, this.events.get(id)!);
+      const score = this.scorePrepared(prepared, this.events.get(id)!);
       if (!best || score > best.score) best = { id, score };
     }
     if (best && best.score >= this.params.threshold) {
-      this.attach(article, best.id);
+      this.attach(article, best.id, prepared.indexKeys);
       const absorbed = this.link(best.id, candidates);
       return { eventId: best.id, isNew: false, score: best.score, absorbed };
     }
     const id = this.newEventId();
-    this.attach(article, id);
+    this.attach(article, id, prepared.indexKeys);
     return {
       eventId: id,
       isNew: true,
@@ -276,8 +298,12 @@ export class OnlineClusterer {
 
   /** The events an article is compared with: those sharing its strongest index keys. */
   candidates(article: ClusterFeatures): string[] {
+    return this.candidatesOf(this.indexKeys(article));
+  }
+
+  private candidatesOf(keys: readonly string[]): string[] {
     const hits = new Map<string, number>();
-    for (const key of this.indexKeys(article)) {
+    for (const key of keys) {
       const events = this.index.get(key);
       if (!events) continue;
       const weight = key.startsWith('t:')
@@ -291,7 +317,11 @@ export class OnlineClusterer {
       .map(([id]) => id);
   }
 
-  private attach(article: ClusterFeatures, eventId: string): void {
+  private attach(
+    article: ClusterFeatures,
+    eventId: string,
+    indexKeys: readonly string[] = this.indexKeys(article),
+  ): void {
     let event = this.events.get(eventId);
     if (!event) {
       event = {
@@ -322,7 +352,7 @@ export class OnlineClusterer {
         event.firstDay === null ? article.day : Math.min(event.firstDay, article.day);
       event.lastDay = event.lastDay === null ? article.day : Math.max(event.lastDay, article.day);
     }
-    for (const key of this.indexKeys(article)) {
+    for (const key of indexKeys) {
       let set = this.index.get(key);
       if (!set) {
         set = new Set();
@@ -332,45 +362,86 @@ export class OnlineClusterer {
     }
   }
 
+  /** The article's vectors and index keys under the current IDF (see Weighted). */
+  private prepare(article: ClusterFeatures): Prepared {
+    return {
+      article,
+      terms: this.weigh(article.terms, this.termDf, (t) => termKey(article.lang, t)),
+      concepts: this.weigh(article.concepts, this.conceptDf, (c) => c),
+      indexKeys: this.indexKeys(article),
+    };
+  }
+
+  private weigh(
+    vector: Map<string, number>,
+    df: DocumentFrequencies,
+    dfKey: (key: string) => string,
+  ): Weighted {
+    const keys = [...vector.keys()];
+    const weighted = new Float64Array(keys.length);
+    const idf = new Float64Array(keys.length);
+    let norm = 0;
+    let i = 0;
+    for (const w of vector.values()) {
+      const x = df.idf(dfKey(keys[i]));
+      const a = w * x;
+      weighted[i] = a;
+      idf[i] = x;
+      norm += a * a;
+      i++;
+    }
+    return { keys, weighted, idf, norm };
+  }
+
+  /** Sum over the article's keys of weight x idf x the event's weight x idf. */
+  private static dot(v: Weighted, event: Map<string, number>): number {
+    let dot = 0;
+    const { keys, weighted, idf } = v;
+    for (let i = 0; i < keys.length; i++) {
+      const e = event.get(keys[i]);
+      if (e !== undefined) dot += weighted[i] * e * idf[i];
+    }
+    return dot;
+  }
+
   /** Cosine of the article's TF-IDF vector and the event's same-language centroid. */
   surfaceSimilarity(article: ClusterFeatures, event: EventState): number {
-    const centroid = event.centroids.get(article.lang);
+    return this.surfacePrepared(
+      article.lang,
+      this.weigh(article.terms, this.termDf, (t) => termKey(article.lang, t)),
+      event,
+    );
+  }
+
+  private surfacePrepared(lang: string, terms: Weighted, event: EventState): number {
+    const centroid = event.centroids.get(lang);
     if (!centroid) return 0;
-    let dot = 0;
-    let articleNorm = 0;
-    for (const [t, w] of article.terms) {
-      const idf = this.termDf.idf(termKey(article.lang, t));
-      const a = w * idf;
-      articleNorm += a * a;
-      const c = centroid.get(t);
-      if (c !== undefined) dot += a * c * idf;
-    }
+    const dot = OnlineClusterer.dot(terms, centroid);
     if (dot === 0) return 0;
-    const centroidNorm = this.cachedNorm(event, `t:${article.lang}`, this.termDf, () => {
+    const centroidNorm = this.cachedNorm(event, `t:${lang}`, this.termDf, () => {
       let sum = 0;
       for (const [t, c] of centroid) {
-        const x = c * this.termDf.idf(termKey(article.lang, t));
+        const x = c * this.termDf.idf(termKey(lang, t));
         sum += x * x;
       }
       return sum;
     });
-    return dot / Math.sqrt(articleNorm * centroidNorm);
+    return dot / Math.sqrt(terms.norm * centroidNorm);
   }
 
   /** Cosine of IDF-weighted concept vectors (the event's is the sum over its members). */
   conceptSimilarity(article: ClusterFeatures, event: EventState): number {
-    if (article.concepts.size === 0 || event.concepts.size === 0) return 0;
-    let dot = 0;
-    let articleNorm = 0;
-    for (const [c, w] of article.concepts) {
-      const idf = this.conceptDf.idf(c);
-      const a = w * idf;
-      articleNorm += a * a;
-      const e = event.concepts.get(c);
-      if (e !== undefined) dot += a * e * idf;
-    }
+    return this.conceptPrepared(
+      this.weigh(article.concepts, this.conceptDf, (c) => c),
+      event,
+    );
+  }
+
+  private conceptPrepared(concepts: Weighted, event: EventState): number {
+    if (concepts.keys.length === 0 || event.concepts.size === 0) return 0;
+    const dot = OnlineClusterer.dot(concepts, event.concepts);
     if (dot === 0) return 0;
-    return dot / Math.sqrt(articleNorm * this.conceptNorm(event));
+    return dot / Math.sqrt(concepts.norm * this.conceptNorm(event));
   }
 
   private conceptNorm(event: EventState): number {
@@ -425,13 +496,19 @@ export class OnlineClusterer {
   }
 
   score(article: ClusterFeatures, event: EventState): number {
+    return this.scorePrepared(this.prepare(article), event);
+  }
+
+  private scorePrepared(prepared: Prepared, event: EventState): number {
     const p = this.params;
-    const concepts = this.conceptSimilarity(article, event);
+    const { article } = prepared;
+    const concepts = this.conceptPrepared(prepared.concepts, event);
     // Two reports in one language can share a topic's words without sharing its names, numbers
     // and dates: the surface cosine counts in full only when the concepts agree as well.
     const agreement = p.conceptAgreement > 0 ? Math.min(1, concepts / p.conceptAgreement) : 1;
     const base = event.centroids.has(article.lang)
-      ? (p.surfaceWeight * this.surfaceSimilarity(article, event) + p.conceptWeight * concepts) *
+      ? (p.surfaceWeight * this.surfacePrepared(article.lang, prepared.terms, event) +
+          p.conceptWeight * concepts) *
         agreement
       : p.crossConceptWeight * concepts;
     return base * this.timeFactor(article, event);
