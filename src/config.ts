@@ -17,6 +17,7 @@ import path from 'node:path';
  * | `BABELWIRE_COMMIT_EVERY` | `200`                               | ingest: articles per commit  |
  * | `BABELWIRE_COMMIT_MS`    | `2000`                              | ingest: ms per commit        |
  * | `BABELWIRE_PROGRESS_MS`  | `5000`                              | progress lines off a terminal|
+ * | `BABELWIRE_WORKERS`      | cores - 1 (at most 4)               | threads running `process`    |
  */
 export interface Config {
   /** The store to open when `--db` is not given: a SQLite file or a `postgres://` URL. */
@@ -31,11 +32,20 @@ export interface Config {
   commitMs: number;
   /** Milliseconds between progress lines when stderr is not a terminal. */
   progressMs: number;
+  /** Worker threads that run the pipeline while the writer commits (0: none). */
+  workers: number;
 }
 
 export const DEFAULT_DB = './babelwire.db';
 export const DEFAULT_COMMIT_EVERY = 200;
 export const DEFAULT_COMMIT_MS = 2000;
+
+/**
+ * One thread for the writer, the others for `process`: on two cores the pipeline and the
+ * writer each get one. Beyond four, the single writer is the bottleneck and threads only cost
+ * memory (each holds its own pipeline and language packs).
+ */
+export const DEFAULT_WORKERS = Math.min(4, Math.max(0, os.availableParallelism() - 1));
 
 function positive(value: string | undefined, fallback: number): number {
   const n = whole(value, fallback);
@@ -60,6 +70,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     commitEvery: positive(env.BABELWIRE_COMMIT_EVERY, DEFAULT_COMMIT_EVERY),
     commitMs: positive(env.BABELWIRE_COMMIT_MS, DEFAULT_COMMIT_MS),
     progressMs: whole(env.BABELWIRE_PROGRESS_MS, 5000),
+    workers: whole(env.BABELWIRE_WORKERS, DEFAULT_WORKERS),
   };
 }
 

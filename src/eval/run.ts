@@ -35,6 +35,8 @@ export async function clusterArticles(
     db?: string;
     params?: ClusterParams;
     resources?: PipelineResources;
+    /** Worker threads for `process` (the same decisions with any number). */
+    workers?: number;
     onProgress?: (done: number) => void;
   } = {},
 ): Promise<ClusterRun> {
@@ -44,13 +46,16 @@ export async function clusterArticles(
     const engine = await Engine.open(store, {
       params: options.params,
       resources: options.resources,
+      workers: options.workers,
     });
-    const summary = await engine.ingest(articles, {
-      commitEvery: CLUSTER_BATCH,
-      commitMs: Number.POSITIVE_INFINITY,
-      keepAssignments: true,
-      onCommit: (p) => options.onProgress?.(p.read),
-    });
+    const summary = await engine
+      .ingest(articles, {
+        commitEvery: CLUSTER_BATCH,
+        commitMs: Number.POSITIVE_INFINITY,
+        keepAssignments: true,
+        onCommit: (p) => options.onProgress?.(p.read),
+      })
+      .finally(() => engine.close());
     const predictions = new Map<string, string | null>();
     for (const a of articles) predictions.set(a.id, summary.assignments.get(a.id) || null);
     return { predictions, rejections: summary.rejections, order: articles.map((a) => a.id) };
@@ -158,14 +163,14 @@ export interface EvalResult {
 
 export async function evaluate(
   goldFile: string,
-  options: { orders?: number; params?: ClusterParams } = {},
+  options: { orders?: number; params?: ClusterParams; workers?: number } = {},
 ): Promise<EvalResult> {
   const gold = readGold(goldFile);
   const { articles } = readFile(goldFile);
-  const run = await clusterArticles(streamOrder(articles), { params: options.params });
+  const run = await clusterArticles(streamOrder(articles), options);
   const shuffledOrders: Scores[] = [];
   for (let k = 1; k <= (options.orders ?? 0); k++) {
-    const r = await clusterArticles(shuffled(articles, k), { params: options.params });
+    const r = await clusterArticles(shuffled(articles, k), options);
     shuffledOrders.push(score(gold, r.predictions));
   }
   return {

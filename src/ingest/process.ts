@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AliasTable } from '../anchors/aliases.ts';
-import { BabelwireError } from '../errors.ts';
+import { BabelwireError, rejection, type Rejection } from '../errors.ts';
 import { eventDate } from '../facts/dates.ts';
 import type { Pipeline, ProcessContext } from '../pipeline.ts';
 import type { ArticleInput, StoredArticle } from '../types.ts';
@@ -68,4 +68,29 @@ export function processArticle(
     ingestedAt: now.toISOString(),
     langSource: a.langSource ?? null,
   };
+}
+
+/** What `process` made of a batch: the analysed articles in input order, and the failures. */
+export interface ProcessedBatch {
+  analysed: AnalysedArticle[];
+  rejections: Rejection[];
+}
+
+/** `processArticle` over a batch; an article that fails becomes a rejection, the rest go on. */
+export function processInputs(
+  pipeline: Pipeline,
+  inputs: readonly ArticleInput[],
+  now: Date = new Date(),
+): ProcessedBatch {
+  const analysed: AnalysedArticle[] = [];
+  const rejections: Rejection[] = [];
+  for (const input of inputs) {
+    try {
+      analysed.push(processArticle(pipeline, input, now));
+    } catch (e) {
+      const err = e instanceof BabelwireError ? e : new BabelwireError('E_STAGE', String(e));
+      rejections.push(rejection(input.origin.file, input.origin.line, err));
+    }
+  }
+  return { analysed, rejections };
 }

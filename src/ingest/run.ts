@@ -1,10 +1,11 @@
-import { BabelwireError, rejection, type Rejection } from '../errors.ts';
+import type { Rejection } from '../errors.ts';
 import type { ClusterParams } from '../cluster/params.ts';
 import type { Pipeline, PipelineResources } from '../pipeline.ts';
 import { createDefaultPipeline } from '../stages.ts';
 import type { Store } from '../store/index.ts';
 import type { ArticleInput } from '../types.ts';
-import { processArticle, type AnalysedArticle } from './process.ts';
+import { processInputs, type ProcessedBatch } from './process.ts';
+import { ProcessPool } from './pool.ts';
 import { isRejection, type ReadItem } from './readers.ts';
 import { Writer } from './writer.ts';
 
@@ -14,7 +15,14 @@ import { Writer } from './writer.ts';
  * hold yet and hands the batch to the single writer, which commits it. Stopping (a signal)
  * takes effect between batches: the batch in flight is committed whole, and running the same
  * input again goes on where it stopped, because stored ids are skipped.
+ *
+ * With worker threads (`workers` > 0), `process` runs on them while the writer commits the
+ * batch before: two stages in a pipeline, one batch apart. Decisions are the same either way,
+ * because the writer still takes the articles one by one in input order.
  */
+
+/** Batches smaller than this are processed in the main thread: starting threads costs more. */
+const POOL_MIN_BATCH = 64;
 
 export interface IngestOptions {
   /** Commit after this many articles (default from src/config.ts). */
@@ -47,23 +55,39 @@ export interface IngestSummary extends IngestProgress {
 }
 
 /** The pipeline and the writer over one store: what every command that clusters uses. */
+export interface EngineOptions {
+  resources?: PipelineResources;
+  params?: ClusterParams;
+  /** Worker threads for `process` (0: all in the main thread; see src/config.ts). */
+  workers?: number;
+}
+
 export class Engine {
   readonly pipeline: Pipeline;
   readonly writer: Writer;
+  private readonly resources: PipelineResources;
+  private readonly workers: number;
+  private pool: ProcessPool | null = null;
 
-  private constructor(pipeline: Pipeline, writer: Writer) {
+  private constructor(pipeline: Pipeline, writer: Writer, options: EngineOptions) {
     this.pipeline = pipeline;
     this.writer = writer;
+    this.resources = options.resources ?? {};
+    this.workers = options.workers ?? 0;
   }
 
-  static async open(
-    store: Store,
-    options: { resources?: PipelineResources; params?: ClusterParams } = {},
-  ): Promise<Engine> {
+  static async open(store: Store, options: EngineOptions = {}): Promise<Engine> {
     const pipeline = createDefaultPipeline(options.resources);
     await pipeline.init();
     const writer = await Writer.open(store, pipeline.names, options.params);
-    return new Engine(pipeline, writer);
+    return new Engine(pipeline, writer, options);
+  }
+
+  /** Stops the worker threads, if any were started (the store stays open: it is the caller's). */
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.close();
   }
 
   get store(): Store {
@@ -71,22 +95,12 @@ export class Engine {
   }
 
   /** `process` over a batch: analysed articles, and a rejection for each that failed. */
-  processBatch(inputs: readonly ArticleInput[]): {
-    analysed: AnalysedArticle[];
-    rejections: Rejection[];
-  } {
-    const analysed: AnalysedArticle[] = [];
-    const rejections: Rejection[] = [];
-    const now = new Date();
-    for (const input of inputs) {
-      try {
-        analysed.push(processArticle(this.pipeline, input, now));
-      } catch (e) {
-        const err = e instanceof BabelwireError ? e : new BabelwireError('E_STAGE', String(e));
-        rejections.push(rejection(input.origin.file, input.origin.line, err));
-      }
+  processBatch(inputs: readonly ArticleInput[], now: Date = new Date()): Promise<ProcessedBatch> {
+    if (this.workers > 0 && inputs.length >= POOL_MIN_BATCH) {
+      this.pool ??= ProcessPool.start(this.workers, this.resources);
+      return this.pool.process(inputs, now);
     }
-    return { analysed, rejections };
+    return Promise.resolve(processInputs(this.pipeline, inputs, now));
   }
 
   /** Ingests a stream of inputs (see the module comment). */
@@ -107,25 +121,12 @@ export class Engine {
     let inputs: ArticleInput[] = [];
     let readRejections: Rejection[] = [];
     let started = Date.now();
-    const flush = async () => {
-      const batch = inputs;
-      const bad = readRejections;
-      inputs = [];
-      readRejections = [];
-      started = Date.now();
-      if (batch.length === 0 && bad.length === 0) return;
-      const stored = await this.store.storedIds(batch.map((a) => a.id));
-      const fresh = batch.filter((a) => !stored.has(a.id));
-      summary.duplicates += batch.length - fresh.length;
-      if (options.keepAssignments) {
-        for (const a of batch) {
-          if (stored.has(a.id)) {
-            summary.assignments.set(a.id, (await this.store.articleEventId(a.id)) ?? '');
-          }
-        }
-      }
-      const { analysed, rejections } = this.processBatch(fresh);
-      const all = [...bad, ...rejections];
+    /** The batch being processed while the writer commits the one before it. */
+    let ahead: { processing: Promise<ProcessedBatch>; bad: Rejection[] } | null = null;
+    const commit = async (next: typeof ahead) => {
+      if (!next) return;
+      const { analysed, rejections } = await next.processing;
+      const all = [...next.bad, ...rejections];
       const result = await this.writer.assign(analysed, all);
       summary.added += result.added;
       summary.duplicates += result.duplicates;
@@ -146,6 +147,32 @@ export class Engine {
       // progress redraw) would not be heard until the whole run had ended.
       await new Promise<void>((resolve) => setImmediate(resolve));
     };
+    const flush = async () => {
+      const batch = inputs;
+      const bad = readRejections;
+      inputs = [];
+      readRejections = [];
+      started = Date.now();
+      if (batch.length === 0 && bad.length === 0) return;
+      // Ids stored by earlier runs are skipped before the costly half. Those of the batch still
+      // being committed are not stored yet: the writer finds them as duplicates instead.
+      const stored = await this.store.storedIds(batch.map((a) => a.id));
+      const fresh = batch.filter((a) => !stored.has(a.id));
+      summary.duplicates += batch.length - fresh.length;
+      if (options.keepAssignments) {
+        for (const a of batch) {
+          if (stored.has(a.id)) {
+            summary.assignments.set(a.id, (await this.store.articleEventId(a.id)) ?? '');
+          }
+        }
+      }
+      const processing = this.processBatch(fresh);
+      // Settled now or later, a failure is the commit's to report.
+      processing.catch(() => undefined);
+      const previous = ahead;
+      ahead = { processing, bad };
+      await commit(previous);
+    };
     for await (const item of items) {
       if (options.signal?.aborted) {
         summary.interrupted = true;
@@ -160,6 +187,9 @@ export class Engine {
     }
     // Read but not yet committed: committed now, also when stopping (a batch is seconds of work).
     await flush();
+    const last = ahead as typeof ahead;
+    ahead = null;
+    await commit(last);
     if (options.keepAssignments) {
       // Event-level linking may have merged an event of an earlier batch since.
       for (const [id, event] of summary.assignments) {

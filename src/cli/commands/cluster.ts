@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import { config } from '../../config.ts';
 import { EXIT_REJECTED } from '../../errors.ts';
 import { clusterArticles, streamOrder } from '../../eval/run.ts';
 import { readFile } from '../../ingest/readers.ts';
@@ -29,7 +30,11 @@ export function register(program: Command): void {
       bar.grow(order.length);
       let run;
       try {
-        run = await clusterArticles(order, { db: opts.db, onProgress: (n) => bar.update(n) });
+        run = await clusterArticles(order, {
+          db: opts.db,
+          workers: config.workers,
+          onProgress: (n) => bar.update(n),
+        });
       } finally {
         bar.stop();
       }

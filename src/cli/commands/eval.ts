@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import { config } from '../../config.ts';
 import { BabelwireError } from '../../errors.ts';
 import { evaluate, type EvalResult } from '../../eval/run.ts';
 import { noStore, out } from '../context.ts';
@@ -57,7 +58,7 @@ export function register(program: Command): void {
       }
       const results: EvalResult[] = [];
       for (const file of files) {
-        const r = await evaluate(file, { orders: opts.orders });
+        const r = await evaluate(file, { orders: opts.orders, workers: config.workers });
         results.push(r);
         if (opts.json) continue;
         // Printed as each file is done: a long run shows its progress.

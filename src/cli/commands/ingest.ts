@@ -8,7 +8,7 @@ import { languagesWithoutPack } from '../../language/index.ts';
 import type { PipelineResources } from '../../pipeline.ts';
 import type { Store } from '../../store/index.ts';
 import { dbOption, say, withStore } from '../context.ts';
-import { positiveNumber } from '../options.ts';
+import { positiveNumber, wholeNumber } from '../options.ts';
 import { progress } from '../progress.ts';
 import { stopSignals } from '../signals.ts';
 
@@ -17,6 +17,7 @@ export interface IngestCommandOptions {
   zhDict?: string;
   viLexicon?: string;
   commitEvery?: number;
+  workers?: number;
   quiet?: boolean;
 }
 
@@ -70,7 +71,10 @@ export async function ingestPaths(
       notThere.map((r) => `${r.file}: no such file or folder`).join('; '),
     );
   }
-  const engine = await Engine.open(store, { resources: resources(opts) });
+  const engine = await Engine.open(store, {
+    resources: resources(opts),
+    workers: opts.workers ?? config.workers,
+  });
   const bar = progress({ quiet: opts.quiet });
   const stop = stopSignals((signal) => {
     bar.stop();
@@ -93,6 +97,7 @@ export async function ingestPaths(
   } finally {
     bar.stop();
     stop.dispose();
+    await engine.close();
   }
   // The languages the pipeline settled on, normalised (`en-US` is `en`), not the input's tags.
   const unpacked = languagesWithoutPack(summary.languages);
@@ -128,6 +133,11 @@ export function register(program: Command): void {
         'Vietnamese multi-syllable words, one per line, for word grouping',
       )
       .option('--commit-every <n>', 'articles per commit', positiveNumber)
+      .option(
+        '--workers <n>',
+        `threads running the pipeline while the writer commits (default ${config.workers}: cores - 1; $BABELWIRE_WORKERS; 0 = none)`,
+        wholeNumber,
+      )
       .option('--quiet', 'no progress output'),
   ).action(async (paths: string[], opts: IngestCommandOptions) => {
     const status = await withStore(
