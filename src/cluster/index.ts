@@ -29,6 +29,42 @@ class DocumentFrequencies {
   }
 }
 
+/**
+ * Term frequencies are per language (the same spelling is another word in another language),
+ * kept as one table per language: a lookup then needs no `lang + term` string built for it,
+ * which was most of the cost of an IDF lookup.
+ */
+class TermFrequencies {
+  documents = 0;
+  private readonly byLang = new Map<string, Map<string, number>>();
+
+  add(lang: string, terms: Iterable<string>): void {
+    this.documents++;
+    let df = this.byLang.get(lang);
+    if (!df) {
+      df = new Map();
+      this.byLang.set(lang, df);
+    }
+    for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+
+  /** The table of one language, for many lookups in a row. */
+  of(lang: string): ReadonlyMap<string, number> {
+    return this.byLang.get(lang) ?? EMPTY;
+  }
+
+  idf(lang: string, term: string): number {
+    return this.idfIn(this.of(lang), term);
+  }
+
+  idfIn(df: ReadonlyMap<string, number>, term: string): number {
+    return Math.log((this.documents + 1) / ((df.get(term) ?? 0) + 1)) + 1;
+  }
+}
+
+const EMPTY: ReadonlyMap<string, number> = new Map();
+
+/** An index key for a term: the language and the term (`t:` keys of the inverted index). */
 const termKey = (lang: string, term: string) => `${lang}\u0001${term}`;
 
 export interface EventState {
@@ -44,6 +80,8 @@ export interface EventState {
   lastDay: number | null;
   /** Cached squared norms of the centroids (see cachedNorm); cleared when a member joins. */
   norms: Map<string, { documents: number; value: number }>;
+  /** The inverted-index keys this event is filed under: a merge or a removal visits only these. */
+  indexKeys: Set<string>;
 }
 
 /** Share of collection growth after which a cached event norm is recomputed. */
@@ -80,7 +118,7 @@ export interface Decision {
 
 export class OnlineClusterer {
   readonly params: ClusterParams;
-  private readonly termDf = new DocumentFrequencies();
+  private readonly termDf = new TermFrequencies();
   private readonly conceptDf = new DocumentFrequencies();
   private readonly events = new Map<string, EventState>();
   private readonly index = new Map<string, Set<string>>();
@@ -221,7 +259,7 @@ export class OnlineClusterer {
     event.norms.clear();
     if (event.members.length === 0) {
       this.events.delete(event.id);
-      for (const set of this.index.values()) set.delete(event.id);
+      for (const key of event.indexKeys) this.index.get(key)?.delete(event.id);
       return;
     }
     const subtract = (map: Map<string, number>, key: string, w: number) => {
@@ -244,8 +282,12 @@ export class OnlineClusterer {
     this.events.delete(other.id);
     const apart = this.apart.get(other.id);
     if (apart) for (const id of apart) this.keepApart(event.id, id);
-    for (const set of this.index.values()) {
-      if (set.delete(other.id)) set.add(event.id);
+    for (const key of other.indexKeys) {
+      const set = this.index.get(key);
+      if (set?.delete(other.id)) {
+        set.add(event.id);
+        event.indexKeys.add(key);
+      }
     }
     for (const m of other.members) {
       event.members.push(m);
@@ -273,14 +315,14 @@ export class OnlineClusterer {
   }
 
   private observe(article: ClusterFeatures): void {
-    this.termDf.add([...article.terms.keys()].map((t) => termKey(article.lang, t)));
+    this.termDf.add(article.lang, article.terms.keys());
     this.conceptDf.add(article.concepts.keys());
   }
 
   private indexKeys(article: ClusterFeatures): string[] {
+    const df = this.termDf.of(article.lang);
     const weighted = [...article.terms].map(
-      ([t, w]) =>
-        [termKey(article.lang, t), w * this.termDf.idf(termKey(article.lang, t))] as const,
+      ([t, w]) => [termKey(article.lang, t), w * this.termDf.idfIn(df, t)] as const,
     );
     weighted.sort((a, b) => b[1] - a[1]);
     // Anchors all go in; of the glosses, the strongest by weight alone. Ranking glosses by
@@ -307,7 +349,7 @@ export class OnlineClusterer {
       const events = this.index.get(key);
       if (!events) continue;
       const weight = key.startsWith('t:')
-        ? this.termDf.idf(key.slice(2))
+        ? this.termDf.idf(key.slice(2, key.indexOf('\u0001')), key.slice(key.indexOf('\u0001') + 1))
         : this.conceptDf.idf(key.slice(2));
       for (const id of events) hits.set(id, (hits.get(id) ?? 0) + weight);
     }
@@ -331,6 +373,7 @@ export class OnlineClusterer {
         anchorCounts: new Map(),
         concepts: new Map(),
         norms: new Map(),
+        indexKeys: new Set(),
         firstDay: null,
         lastDay: null,
       };
@@ -359,6 +402,7 @@ export class OnlineClusterer {
         this.index.set(key, set);
       }
       set.add(eventId);
+      event.indexKeys.add(key);
     }
   }
 
@@ -366,24 +410,25 @@ export class OnlineClusterer {
   private prepare(article: ClusterFeatures): Prepared {
     return {
       article,
-      terms: this.weigh(article.terms, this.termDf, (t) => termKey(article.lang, t)),
-      concepts: this.weigh(article.concepts, this.conceptDf, (c) => c),
+      terms: this.weighTerms(article),
+      concepts: this.weigh(article.concepts, (c) => this.conceptDf.idf(c)),
       indexKeys: this.indexKeys(article),
     };
   }
 
-  private weigh(
-    vector: Map<string, number>,
-    df: DocumentFrequencies,
-    dfKey: (key: string) => string,
-  ): Weighted {
+  private weighTerms(article: ClusterFeatures): Weighted {
+    const df = this.termDf.of(article.lang);
+    return this.weigh(article.terms, (t) => this.termDf.idfIn(df, t));
+  }
+
+  private weigh(vector: Map<string, number>, idfOf: (key: string) => number): Weighted {
     const keys = [...vector.keys()];
     const weighted = new Float64Array(keys.length);
     const idf = new Float64Array(keys.length);
     let norm = 0;
     let i = 0;
     for (const w of vector.values()) {
-      const x = df.idf(dfKey(keys[i]));
+      const x = idfOf(keys[i]);
       const a = w * x;
       weighted[i] = a;
       idf[i] = x;
@@ -406,11 +451,7 @@ export class OnlineClusterer {
 
   /** Cosine of the article's TF-IDF vector and the event's same-language centroid. */
   surfaceSimilarity(article: ClusterFeatures, event: EventState): number {
-    return this.surfacePrepared(
-      article.lang,
-      this.weigh(article.terms, this.termDf, (t) => termKey(article.lang, t)),
-      event,
-    );
+    return this.surfacePrepared(article.lang, this.weighTerms(article), event);
   }
 
   private surfacePrepared(lang: string, terms: Weighted, event: EventState): number {
@@ -419,9 +460,10 @@ export class OnlineClusterer {
     const dot = OnlineClusterer.dot(terms, centroid);
     if (dot === 0) return 0;
     const centroidNorm = this.cachedNorm(event, `t:${lang}`, this.termDf, () => {
+      const df = this.termDf.of(lang);
       let sum = 0;
       for (const [t, c] of centroid) {
-        const x = c * this.termDf.idf(termKey(lang, t));
+        const x = c * this.termDf.idfIn(df, t);
         sum += x * x;
       }
       return sum;
@@ -432,7 +474,7 @@ export class OnlineClusterer {
   /** Cosine of IDF-weighted concept vectors (the event's is the sum over its members). */
   conceptSimilarity(article: ClusterFeatures, event: EventState): number {
     return this.conceptPrepared(
-      this.weigh(article.concepts, this.conceptDf, (c) => c),
+      this.weigh(article.concepts, (c) => this.conceptDf.idf(c)),
       event,
     );
   }
@@ -463,7 +505,7 @@ export class OnlineClusterer {
   private cachedNorm(
     event: EventState,
     key: string,
-    df: DocumentFrequencies,
+    df: { readonly documents: number },
     compute: () => number,
   ): number {
     const cached = event.norms.get(key);
