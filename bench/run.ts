@@ -1,155 +1,182 @@
 /**
- * Speed figures (never asserted in tests): pipeline articles/second per language and per
- * stage (the `process` half of ingest), and the writer's assign + commit into SQLite and
- * PostgreSQL (the other half), on the bundled demo corpus and, when present,
- * the development sets in ../shared/benchmarks.
+ * The scale benchmark (never asserted in tests; test/bench.test.ts only checks that it runs):
  *
- *   npm run bench
+ *   npm run bench                                   # 10k articles into SQLite, the development sets
+ *   npm run bench -- --sizes 10000,100000,1000000   # the issue's three sizes
+ *   npm run bench -- --sizes 100000 --pg            # also into PostgreSQL
+ *
+ * Each size runs in a process of its own (bench/scale.ts) on a seeded stream resampled from
+ * the development sets (bench/generate.ts). Prints a table per size and writes everything to
+ * bench/results/<date>.json (`--out FILE` elsewhere). Figures depend on the language packs
+ * installed: `npm run packs:dev` first, as the figures in the README were taken.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { DEFAULT_COMMIT_EVERY } from '../src/config.ts';
-import { processArticle, Writer } from '../src/ingest/index.ts';
+import { config } from '../src/config.ts';
+import { clusterArticles, streamOrder } from '../src/eval/run.ts';
 import { readFile } from '../src/ingest/readers.ts';
-import { openStore } from '../src/store/index.ts';
-import { listPacks, packFor, packsDir } from '../src/lexicon/pack.ts';
-import { AliasTable } from '../src/anchors/aliases.ts';
-import { createDefaultPipeline } from '../src/stages.ts';
-import type { ArticleInput } from '../src/types.ts';
+import { listPacks } from '../src/lexicon/pack.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const BENCH = path.resolve(ROOT, '..', 'shared', 'benchmarks');
-const files = [
-  path.join(ROOT, 'examples', 'demo', 'corpus.jsonl'),
-  ...['vims-dev', 'mmds-dev', 'ntrex-xling', 'itn-dev'].map((f) => path.join(BENCH, `${f}.jsonl`)),
-].filter((f) => fs.existsSync(f));
+const BENCHMARKS = path.resolve(ROOT, '..', 'shared', 'benchmarks');
 
-// Language packs: load time and memory of each installed language (they load lazily, per language).
-const installed = [...new Set(listPacks().map((p) => p.lang))];
-if (installed.length === 0) {
-  console.log(
-    `no language packs in ${packsDir()} (npm run packs:dev installs the development set)`,
-  );
-} else {
-  console.log('pack  load ms  heap MB (cumulative)');
-  const heap0 = process.memoryUsage().heapUsed;
-  for (const lang of installed) {
-    const t = performance.now();
-    const table = packFor(lang);
-    const ms = performance.now() - t;
-    const mb = (process.memoryUsage().heapUsed - heap0) / 1e6;
-    console.log(
-      `${lang.padEnd(5)} ${ms.toFixed(0).padStart(7)}  ${mb.toFixed(0).padStart(7)}   (${table?.size ?? 0} terms)`,
-    );
-  }
-}
-
-const pipeline = createDefaultPipeline();
-const t0 = performance.now();
-await pipeline.init();
-console.log(`pipeline init (models, dictionaries): ${(performance.now() - t0).toFixed(0)} ms`);
-
-const articles: ArticleInput[] = files.flatMap((f) => readFile(f).articles);
-const stageTimes = new Map<string, number>();
-const perLang = new Map<string, { n: number; ms: number; chars: number }>();
-for (const input of articles) {
-  const start = performance.now();
-  const a = pipeline.runTimed({ ...input }, { aliases: new AliasTable() }, stageTimes);
-  const ms = performance.now() - start;
-  const lang = a.lang ?? 'und';
-  const entry = perLang.get(lang) ?? { n: 0, ms: 0, chars: 0 };
-  entry.n++;
-  entry.ms += ms;
-  entry.chars += a.text.length;
-  perLang.set(lang, entry);
-}
-
-console.log(`\npipeline over ${articles.length} articles from ${files.length} files`);
-console.log('stage            total ms   µs/article');
-for (const [name, ms] of stageTimes) {
-  console.log(
-    `${name.padEnd(16)} ${ms.toFixed(0).padStart(8)}   ${((ms * 1000) / articles.length).toFixed(0).padStart(9)}`,
-  );
-}
-console.log('\nlanguage  articles  articles/s  chars/article');
-for (const [lang, e] of [...perLang].sort((a, b) => b[1].n - a[1].n).filter(([, e]) => e.n >= 20)) {
-  console.log(
-    `${lang.padEnd(9)} ${String(e.n).padStart(8)}  ${((e.n * 1000) / e.ms).toFixed(0).padStart(10)}  ${(e.chars / e.n).toFixed(0).padStart(13)}`,
-  );
-}
-
-// The second half of ingest: the writer's assign and commit, per back end, on the same
-// analysed articles (the first half's cost is the stage table above).
-const analysed = articles.map((input) => processArticle(pipeline, input));
-const targets: {
-  name: string;
-  location: () => Promise<{ url: string; drop: () => Promise<void> }>;
-}[] = [
-  {
-    name: 'SQLite',
-    location: async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'babelwire-bench-'));
-      return {
-        url: path.join(dir, 'bench.db'),
-        drop: async () => fs.rmSync(dir, { recursive: true }),
-      };
-    },
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '1' },
+    pg: { type: 'boolean', default: false },
+    'dev-sets': { type: 'boolean', default: true },
+    'no-dev-sets': { type: 'boolean', default: false },
+    out: { type: 'string' },
   },
-  {
-    name: 'PostgreSQL',
-    location: async () => {
-      const admin = process.env.BABELWIRE_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-      const name = `babelwire_bench_${process.pid}`;
-      const run = async (q: string) => {
-        const c = new pg.Client({ connectionString: admin });
-        await c.connect();
-        try {
-          await c.query(q);
-        } finally {
-          await c.end();
-        }
-      };
-      await run(`CREATE DATABASE ${name}`);
-      const url = new URL(admin);
-      url.pathname = `/${name}`;
-      return {
-        url: url.toString(),
-        drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-      };
-    },
-  },
-];
-for (const target of targets) {
-  let where;
-  try {
-    where = await target.location();
-  } catch (e) {
-    console.log(`\nassign into ${target.name}: skipped (${(e as Error).message})`);
-    continue;
-  }
-  try {
-    const store = await openStore(where.url);
-    const writer = await Writer.open(store, pipeline.names);
-    const c0 = performance.now();
-    for (let i = 0; i < analysed.length; i += DEFAULT_COMMIT_EVERY) {
-      await writer.assign(analysed.slice(i, i + DEFAULT_COMMIT_EVERY));
+});
+const sizes = values.sizes
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => Number.isInteger(n) && n > 0);
+if (sizes.length === 0) {
+  console.error('--sizes: expected whole numbers above 0, comma-separated (10000,100000)');
+  process.exit(1);
+}
+
+type ScaleResult = Record<string, unknown> & {
+  articles: number;
+  backend: string;
+  articlesPerSecond: number;
+  floorArticlesPerSecond: number;
+  floorRatio: number;
+  peakRssMB: number;
+  reopenAndOneMs: number;
+  events: number;
+  endToEndSeconds: number;
+  stagesMicros: Record<string, number>;
+  writerMicros: Record<string, number>;
+  decisionLatency: { storedFrom: number; p50Ms: number; p99Ms: number }[];
+};
+
+function runSize(articles: number, db?: string): ScaleResult {
+  const args = ['--import', 'tsx', path.join(ROOT, 'bench', 'scale.ts')];
+  args.push('--articles', String(articles), '--seed', values.seed);
+  if (db) args.push('--db', db);
+  const out = execFileSync(process.execPath, args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const last = out.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as ScaleResult;
+}
+
+async function withPostgres<T>(run: (url: string) => T): Promise<T> {
+  const admin = process.env.BABELWIRE_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `babelwire_bench_${process.pid}`;
+  const query = async (q: string) => {
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    try {
+      await c.query(q);
+    } finally {
+      await c.end();
     }
-    const cms = performance.now() - c0;
-    const r0 = performance.now();
-    await Writer.open(store, pipeline.names);
-    const rms = performance.now() - r0;
-    console.log(
-      `\nassign + commit into ${target.name}: ${analysed.length} articles in ${cms.toFixed(0)} ms ` +
-        `(${((analysed.length * 1000) / cms).toFixed(0)} articles/s, ${writer.clusterer.eventCount} events, ` +
-        `batches of ${DEFAULT_COMMIT_EVERY}); reopening the store: ${rms.toFixed(0)} ms`,
-    );
-    await store.close();
+  };
+  await query(`CREATE DATABASE ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  try {
+    return run(url.toString());
   } finally {
-    await where.drop();
+    await query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
 }
+
+const fixed = (n: number, digits = 0) => n.toFixed(digits);
+
+function print(r: ScaleResult): void {
+  console.log(
+    `\n${r.articles} articles into ${r.backend} (${r.workers} process threads, ${r.cores} cores): ` +
+      `${r.events} events`,
+  );
+  const rows: [string, string][] = [
+    ['end to end', `${fixed(r.articlesPerSecond)} articles/s (${fixed(r.endToEndSeconds, 1)} s)`],
+    ['floor pass (read + tokenise)', `${fixed(r.floorArticlesPerSecond)} articles/s`],
+    ['end to end / floor', fixed(r.floorRatio, 2)],
+    ['peak RSS', `${fixed(r.peakRssMB)} MB`],
+    ['reopen + one article', `${fixed(r.reopenAndOneMs)} ms`],
+  ];
+  for (const [k, v] of rows) console.log(`  ${k.padEnd(30)} ${v}`);
+  console.log('  time per article (µs): pipeline stages (one thread, sample), then the writer');
+  for (const [k, v] of Object.entries({ ...r.stagesMicros, ...r.writerMicros })) {
+    console.log(`    ${k.padEnd(28)} ${fixed(v).padStart(8)}`);
+  }
+  console.log('  decision latency by store size: stored  p50 ms  p99 ms');
+  for (const b of r.decisionLatency) {
+    console.log(
+      `    ${String(b.storedFrom).padStart(34)}  ${fixed(b.p50Ms, 2).padStart(6)}  ${fixed(b.p99Ms, 2).padStart(6)}`,
+    );
+  }
+}
+
+const packs = [...new Set(listPacks().map((p) => p.lang))].sort();
 console.log(
-  `heap used: ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`,
+  packs.length
+    ? `language packs: ${packs.join(' ')}`
+    : 'no language packs installed (npm run packs:dev installs the development set)',
 );
+const results: ScaleResult[] = [];
+for (const n of sizes) {
+  const r = runSize(n);
+  print(r);
+  results.push(r);
+  if (values.pg) {
+    const p = await withPostgres((url) => runSize(n, url));
+    print(p);
+    results.push(p);
+  }
+}
+
+// `babelwire cluster` on each development set: the same engine on real, labelled input.
+const devSets: { file: string; articles: number; seconds: number; articlesPerSecond: number }[] =
+  [];
+if (!values['no-dev-sets']) {
+  console.log('\nbabelwire cluster on the development sets');
+  for (const name of ['vims-dev', 'mmds-dev', 'ntrex-xling', 'itn-dev', 'ntrex-wide']) {
+    const file = path.join(BENCHMARKS, `${name}.jsonl`);
+    if (!fs.existsSync(file)) continue;
+    const articles = streamOrder(readFile(file).articles);
+    const t0 = performance.now();
+    await clusterArticles(articles, { workers: config.workers });
+    const seconds = (performance.now() - t0) / 1000;
+    const row = {
+      file: name,
+      articles: articles.length,
+      seconds,
+      articlesPerSecond: articles.length / seconds,
+    };
+    devSets.push(row);
+    console.log(
+      `  ${name.padEnd(12)} ${String(row.articles).padStart(5)} articles  ${fixed(seconds, 1).padStart(6)} s  ${fixed(row.articlesPerSecond).padStart(5)} articles/s (with pipeline start)`,
+    );
+  }
+}
+
+const date = new Date().toISOString().slice(0, 10);
+const out = values.out ?? path.join(ROOT, 'bench', 'results', `${date}.json`);
+fs.mkdirSync(path.dirname(out), { recursive: true });
+let commit: string | null = null;
+try {
+  commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  }).trim();
+} catch {
+  // Not a checkout: the figures stand without a commit.
+}
+fs.writeFileSync(
+  out,
+  JSON.stringify({ date, commit, packs, sizes: results, devSets }, null, 2) + '\n',
+);
+console.log(`\nwritten to ${path.relative(process.cwd(), out) || out}`);

@@ -4,7 +4,14 @@ import path from 'node:path';
 import { languageData } from '../lang/index.ts';
 import { chineseWords } from '../segment/index.ts';
 import { stripArabicProclitic } from '../segment/arabic.ts';
-import { countryName, findCountries, foldName, type ChineseCutter } from './countries.ts';
+import {
+  countryName,
+  findCountries,
+  foldName,
+  longestFrom,
+  wordsFrom,
+  type ChineseCutter,
+} from './countries.ts';
 import { cityFitsCountries } from './places.ts';
 
 /**
@@ -42,6 +49,7 @@ interface CityTable {
   byName: Map<string, string>;
   unspaced: Map<string, string>;
   maxWords: number;
+  longestFrom: Map<string, number>;
 }
 
 let table: CityTable | null = null;
@@ -96,7 +104,7 @@ function build(): CityTable {
     else byName.set(name, id);
   }
   const maxWords = Math.min(4, Math.max(1, ...[...byName.keys()].map((k) => k.split(' ').length)));
-  return { english, byName, unspaced, maxWords };
+  return { english, byName, unspaced, maxWords, longestFrom: longestFrom(byName.keys()) };
 }
 
 function getTable(): CityTable {
@@ -149,8 +157,8 @@ export function countCities(
     const cased = tokens[i].toLowerCase() !== tokens[i].toUpperCase();
     if (cased && (!/^\p{Lu}/u.test(tokens[i]) || lower.has(tokens[i].toLowerCase()))) continue;
     if (countries.has(folded[i])) continue;
-    for (let n = Math.min(t.maxWords, tokens.length - i); n >= 1; n--) {
-      let id = t.byName.get(folded.slice(i, i + n).join(' '));
+    for (let n = wordsFrom(t.longestFrom, t.maxWords, folded, i); n >= 1; n--) {
+      let id = t.byName.get(n === 1 ? folded[i] : folded.slice(i, i + n).join(' '));
       if (!id && !cased && n === 1 && /\p{Script=Arabic}/u.test(folded[i])) {
         const bare = stripArabicProclitic(folded[i]);
         if (bare.length >= MIN_NAME) id = t.byName.get(bare);

@@ -107,6 +107,8 @@ interface CountryTable {
   /** One-word Arabic-script names without their long vowels (see arabicConsonants). */
   byArabicConsonants: Map<string, string>;
   maxWords: number;
+  /** First word of a name of several words -> the most words such a name has (see wordsFrom). */
+  longestFrom: Map<string, number>;
 }
 
 /**
@@ -193,6 +195,7 @@ function buildTable(): CountryTable {
     shortByLang,
     byArabicConsonants,
     maxWords: Math.min(maxWords, 5),
+    longestFrom: longestFrom(byName.keys()),
   };
 }
 
@@ -288,8 +291,8 @@ export function countCountries(
       }
     }
     if (GIVEN_NAME_COUNTRIES.has(folded[i]) && inPersonName(i)) continue;
-    for (let n = Math.min(t.maxWords, tokens.length - i); n >= 1; n--) {
-      const phrase = folded.slice(i, i + n).join(' ');
+    for (let n = wordsFrom(t.longestFrom, t.maxWords, folded, i); n >= 1; n--) {
+      const phrase = n === 1 ? folded[i] : folded.slice(i, i + n).join(' ');
       let code = t.byName.get(phrase);
       if (!code && n === 1 && HANGUL.test(phrase))
         code = t.byName.get(phrase.replace(KOREAN_PARTICLE, ''));
@@ -311,6 +314,30 @@ export function countCountries(
     }
   }
   return counts;
+}
+
+/**
+ * For each first word of a name of several words, the most words such a name has. A phrase
+ * lookup starting at a word no long name starts with can try one word only: building every
+ * two- to five-word phrase of every word was most of the cost of finding countries and cities.
+ */
+export function longestFrom(names: Iterable<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const name of names) {
+    const words = name.split(' ');
+    if (words.length > 1) out.set(words[0], Math.max(out.get(words[0]) ?? 1, words.length));
+  }
+  return out;
+}
+
+/** How many words a phrase lookup at token `i` may take (at least one). */
+export function wordsFrom(
+  longest: ReadonlyMap<string, number>,
+  maxWords: number,
+  folded: readonly string[],
+  i: number,
+): number {
+  return Math.min(maxWords, longest.get(folded[i]) ?? 1, folded.length - i);
 }
 
 /** The English name of a country code, for display. */

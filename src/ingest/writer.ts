@@ -76,8 +76,27 @@ export interface DecisionObserver {
   after?(features: ClusterFeatures, decision: Decision, clusterer: OnlineClusterer): void;
 }
 
+/** Where the writer's time goes, in milliseconds since it was opened (for the bench). */
+export interface WriterTimings {
+  batches: number;
+  articles: number;
+  /** Whole `assign` calls: the transaction and everything in it. */
+  total: number;
+  /** Aliases applied and the clusterer's decisions. */
+  decide: number;
+  /** Event summaries of the touched events. */
+  summarise: number;
+}
+
 export class Writer {
   readonly store: Store;
+  readonly timings: WriterTimings = {
+    batches: 0,
+    articles: 0,
+    total: 0,
+    decide: 0,
+    summarise: 0,
+  };
   /** Set by tools that explain decisions; the writer works the same without it. */
   observer: DecisionObserver | null = null;
   readonly params: ClusterParams;
@@ -254,6 +273,8 @@ export class Writer {
     };
     const renamed = new Map<string, string>();
     const created = new Set<string>();
+    const started = performance.now();
+    const timings = this.timings;
     try {
       await this.store.transaction(async (tx) => {
         this.nextNumber = await tx.reserveEventNumbers(Math.max(1, articles.length));
@@ -271,8 +292,10 @@ export class Writer {
             );
             continue;
           }
+          const t0 = performance.now();
           const stored = { ...this.withAliases(article) };
           const decision = this.decide(stored);
+          timings.decide += performance.now() - t0;
           stored.eventId = decision.eventId;
           if (stored.eventDate === null && !decision.isNew) this.dateFromEvent(stored, decision);
           await tx.insertArticle(stored);
@@ -296,7 +319,9 @@ export class Writer {
         }
         const at = new Date().toISOString();
         for (const id of touched) {
+          const t0 = performance.now();
           const event = this.summarise(id);
+          timings.summarise += performance.now() - t0;
           await tx.upsertEvent(event);
           const kind = created.has(id) ? 'event.created' : 'event.updated';
           await tx.appendChange({ kind, eventId: id, watchId: null, at, data: changeData(event) });
@@ -315,6 +340,9 @@ export class Writer {
       }
       throw e;
     }
+    timings.batches++;
+    timings.articles += articles.length;
+    timings.total += performance.now() - started;
     for (const [gone, into] of renamed) this.renamed.set(gone, into);
     for (const [articleId, eventId] of result.assignments) {
       result.assignments.set(articleId, this.resolveEvent(eventId));
