@@ -9,6 +9,7 @@ import {
   findCountries,
   foldName,
   longestFrom,
+  textWords,
   wordsFrom,
   type ChineseCutter,
 } from './countries.ts';
@@ -145,17 +146,14 @@ export function countCities(
       if (id && words[i].length >= 2) found.add(id);
     }
   }
-  const tokens = text
-    .normalize('NFC')
-    .split(/[^\p{L}\p{M}\p{N}'’-]+/u)
-    .filter(Boolean);
-  const folded = tokens.map(foldName);
+  const { tokens, facts } = textWords(text);
+  const folded = facts.map((f) => f.folded);
   // A word the text also writes in lower case is a common word (`Central`, `Police`).
-  const lower = new Set(tokens.filter((w) => /^\p{Ll}/u.test(w)));
+  const lower = new Set(tokens.filter((w, i) => facts[i].startsLower));
   const countries = new Set(countryCodes.map((c) => foldName(countryName(c))));
   for (let i = 0; i < tokens.length; i++) {
-    const cased = tokens[i].toLowerCase() !== tokens[i].toUpperCase();
-    if (cased && (!/^\p{Lu}/u.test(tokens[i]) || lower.has(tokens[i].toLowerCase()))) continue;
+    const { cased, capitalised } = facts[i];
+    if (cased && (!capitalised || lower.has(facts[i].lower))) continue;
     if (countries.has(folded[i])) continue;
     for (let n = wordsFrom(t.longestFrom, t.maxWords, folded, i); n >= 1; n--) {
       let id = t.byName.get(n === 1 ? folded[i] : folded.slice(i, i + n).join(' '));

@@ -94,16 +94,83 @@ export function foldName(name: string): string {
   return normalizeArabic(name.normalize('NFC').toLowerCase().replace(/[’'`]/g, ''));
 }
 
+/** What the country and city scans ask of each word of a text. */
+export interface WordFacts {
+  /** foldName of the word. */
+  folded: string;
+  /** The word in lower case, as written otherwise. */
+  lower: string;
+  /** Whether the word has letters with case (Latin, Cyrillic; not Arabic or Han). */
+  cased: boolean;
+  /** Whether it starts with a capital letter (`\p{Lu}`). */
+  capitalised: boolean;
+  /** Whether it starts with a lower-case letter (`\p{Ll}`). */
+  startsLower: boolean;
+}
+
+/**
+ * Facts of the words seen lately. A text repeats its words, and news texts repeat each other's:
+ * folding and case tests per token were a third of the time spent finding countries and cities.
+ * Cleared when full, so memory stays bounded.
+ */
+const wordFactsSeen = new Map<string, WordFacts>();
+const WORD_FACTS_KEPT = 50_000;
+
+export function wordFacts(word: string): WordFacts {
+  let facts = wordFactsSeen.get(word);
+  if (facts === undefined) {
+    const lower = word.toLowerCase();
+    facts = {
+      folded: foldName(word),
+      lower,
+      cased: lower !== word.toUpperCase(),
+      capitalised: /^\p{Lu}/u.test(word),
+      startsLower: /^\p{Ll}/u.test(word),
+    };
+    if (wordFactsSeen.size >= WORD_FACTS_KEPT) wordFactsSeen.clear();
+    wordFactsSeen.set(word, facts);
+  }
+  return facts;
+}
+
+/** The words of a text (NFC), where each starts, and their facts. */
+export interface TextWords {
+  normalized: string;
+  tokens: string[];
+  starts: number[];
+  facts: WordFacts[];
+}
+
+/**
+ * Anchor extraction looks for countries and then cities in the same text: the last text's words
+ * are kept, so that it is cut and its words looked up once.
+ */
+let lastWords: { text: string; words: TextWords } | null = null;
+
+export function textWords(text: string): TextWords {
+  if (lastWords?.text === text) return lastWords.words;
+  const normalized = text.normalize('NFC');
+  const tokens: string[] = [];
+  const starts: number[] = [];
+  for (const m of normalized.matchAll(/[\p{L}\p{M}\p{N}'’-]+/gu)) {
+    tokens.push(m[0]);
+    starts.push(m.index);
+  }
+  const words = { normalized, tokens, starts, facts: tokens.map(wordFacts) };
+  lastWords = { text, words };
+  return words;
+}
+
 interface CountryTable {
   /** Space-delimited names, keyed by their folded form. */
   byName: Map<string, string>;
   /** Names in scripts written without spaces (Han, kana), longest first, for substring scans. */
   unspaced: [string, string][];
   unspacedMap: Map<string, string>;
-  /** Stems of one-word names in inflected languages (`России` -> `росс` -> RU). */
-  byStem: Map<string, string>;
-  /** Names shorter than four letters, trusted only in their own language (`vi:nga` -> RU). */
-  shortByLang: Map<string, string>;
+  /** By language, stems of one-word names in inflected languages (`ru`: `России` -> `росс` -> RU). */
+  byStem: ByLang;
+  /** By language, names shorter than four letters, trusted only there (`vi`: `nga` -> RU). */
+  shortByLang: ByLang;
   /** One-word Arabic-script names without their long vowels (see arabicConsonants). */
   byArabicConsonants: Map<string, string>;
   maxWords: number;
@@ -120,6 +187,20 @@ interface CountryTable {
 const SHORT_NAME_LANGS = languages()
   .filter((d) => d.shortCountryNames)
   .map((d) => d.code);
+
+/** Language -> name -> code (one map per language: no `lang:name` key built per lookup). */
+type ByLang = Map<string, Map<string, string>>;
+
+function langMap(byLang: ByLang, lang: string): Map<string, string> {
+  let map = byLang.get(lang);
+  if (!map) {
+    map = new Map();
+    byLang.set(lang, map);
+  }
+  return map;
+}
+
+const NONE: ReadonlyMap<string, string> = new Map();
 
 let table: CountryTable | null = null;
 
@@ -152,32 +233,33 @@ function buildTable(): CountryTable {
   }
   for (const d of languages())
     for (const [demonym, code] of Object.entries(d.demonyms ?? {})) byName.set(demonym, code);
-  const byStem = new Map<string, string>();
+  const byStem: ByLang = new Map();
   for (const lang of INFLECTED) {
     const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
+    const stems = langMap(byStem, lang);
     for (const code of codes) {
       const name = names.of(code);
       if (!name || NOT_COUNTRIES.has(code) || name === code || /\s/.test(name)) continue;
       const stem = STEMMERS[lang](foldName(name));
-      if (stem.length >= 4 && !byStem.has(`${lang}:${stem}`)) byStem.set(`${lang}:${stem}`, code);
+      if (stem.length >= 4 && !stems.has(stem)) stems.set(stem, code);
     }
   }
-  const shortByLang = new Map<string, string>();
+  const shortByLang: ByLang = new Map();
   for (const lang of SHORT_NAME_LANGS) {
     const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
+    const short = langMap(shortByLang, lang);
     for (const code of codes) {
       const name = names.of(code);
       if (!name || NOT_COUNTRIES.has(code) || name === code) continue;
       const folded = foldName(name);
       if (UNSPACED.test(folded)) continue;
-      if ([...folded].length >= 2 && [...folded].length < 4)
-        shortByLang.set(`${lang}:${folded}`, code);
+      if ([...folded].length >= 2 && [...folded].length < 4) short.set(folded, code);
     }
   }
   // Everyday short names the locale data lacks (Vietnamese `Mỹ`, far more common than `Hoa Kỳ`).
   for (const d of languages())
     for (const [name, code] of Object.entries(d.countryShortForms ?? {}))
-      shortByLang.set(`${d.code}:${name}`, code);
+      langMap(shortByLang, d.code).set(name, code);
   const byArabicConsonants = new Map<string, string>();
   for (const [name, code] of byName) {
     if (!/^\p{Script=Arabic}+$/u.test(name)) continue;
@@ -257,36 +339,34 @@ export function countCountries(
       }
     }
   }
-  const normalized = text.normalize('NFC');
-  const matches = [...normalized.matchAll(/[\p{L}\p{M}\p{N}'’-]+/gu)];
-  const tokens = matches.map((m) => m[0]);
-  const folded = tokens.map(foldName);
+  const { normalized, tokens, starts, facts } = textWords(text);
   const gapBefore = (i: number) =>
-    i === 0
-      ? ''
-      : normalized.slice((matches[i - 1].index ?? 0) + tokens[i - 1].length, matches[i].index);
+    i === 0 ? '' : normalized.slice(starts[i - 1] + tokens[i - 1].length, starts[i]);
   const capitalisedNeighbour = (j: number, gap: string) =>
-    j >= 0 && j < tokens.length && /^\p{Lu}/u.test(tokens[j]) && /^[ \t]+$/.test(gap);
+    j >= 0 && j < tokens.length && facts[j].capitalised && /^[ \t]+$/.test(gap);
   // `Jordan Spieth`, `Michael Jordan`: a capitalised word right before or after makes it a name.
   const inPersonName = (i: number) =>
     capitalisedNeighbour(i + 1, i + 1 < tokens.length ? gapBefore(i + 1) : '') ||
     (capitalisedNeighbour(i - 1, i > 0 ? gapBefore(i) : '') &&
-      !stopwords(lang).has(tokens[i - 1].toLowerCase()) &&
-      !stopwords('en').has(tokens[i - 1].toLowerCase()));
+      !stopwords(lang).has(facts[i - 1].lower) &&
+      !stopwords('en').has(facts[i - 1].lower));
+  const short = t.shortByLang.get(lang) ?? NONE;
+  const stem = languageData(lang).inflectsNames ? STEMMERS[lang] : undefined;
+  const stems = t.byStem.get(lang) ?? NONE;
+  const folded = facts.map((f) => f.folded);
   for (let i = 0; i < tokens.length; i++) {
-    const cased = tokens[i].toLowerCase() !== tokens[i].toUpperCase();
-    if (cased && !/^\p{Lu}/u.test(tokens[i])) continue;
-    const short =
-      t.shortByLang.get(`${lang}:${folded[i]}`) ??
-      (cased ? undefined : t.shortByLang.get(`${lang}:${stripArabicProclitic(folded[i])}`));
-    if (short) {
+    const { cased, capitalised } = facts[i];
+    if (cased && !capitalised) continue;
+    const shortName =
+      short.get(folded[i]) ?? (cased ? undefined : short.get(stripArabicProclitic(folded[i])));
+    if (shortName) {
       // A short name is a common word at a sentence start (`Ý kiến`) or part of a person's name
       // after another capitalised word (`Tuấn Anh`): only mid-sentence and on its own it counts.
       const gap = gapBefore(i);
       const sentenceStart = i === 0 || /[.!?:;\n"“”]/.test(gap);
-      const afterName = !sentenceStart && /^\s*$/.test(gap) && /^\p{Lu}/u.test(tokens[i - 1]);
+      const afterName = !sentenceStart && /^\s*$/.test(gap) && facts[i - 1].capitalised;
       if (!cased || (!sentenceStart && !afterName)) {
-        found.add(short);
+        found.add(shortName);
         continue;
       }
     }
@@ -303,9 +383,7 @@ export function countCountries(
           t.byName.get('ال' + bare) ??
           t.byArabicConsonants.get(arabicConsonants(bare.replace(/^ال/, '')));
       }
-      if (!code && n === 1 && STEMMERS[lang] && languageData(lang).inflectsNames) {
-        code = t.byStem.get(`${lang}:${STEMMERS[lang](phrase)}`);
-      }
+      if (!code && n === 1 && stem) code = stems.get(stem(phrase));
       if (code) {
         found.add(code);
         i += n - 1;
@@ -358,9 +436,9 @@ export function countryOfWord(word: string, lang: string): string | null {
   const folded = foldName(word);
   return (
     t.byName.get(folded) ??
-    t.shortByLang.get(`${lang}:${folded}`) ??
+    t.shortByLang.get(lang)?.get(folded) ??
     (languageData(lang).inflectsNames && STEMMERS[lang]
-      ? t.byStem.get(`${lang}:${STEMMERS[lang](folded)}`)
+      ? t.byStem.get(lang)?.get(STEMMERS[lang](folded))
       : undefined) ??
     null
   );
