@@ -18,6 +18,7 @@ import path from 'node:path';
  * | `BABELWIRE_COMMIT_MS`    | `2000`                              | ingest: ms per commit        |
  * | `BABELWIRE_PROGRESS_MS`  | `5000`                              | progress lines off a terminal|
  * | `BABELWIRE_WORKERS`      | cores - 1 (at most 4)               | threads running `process`    |
+ * | `BABELWIRE_WINDOW_DAYS`  | `30`                                | active window of events      |
  */
 export interface Config {
   /** The store to open when `--db` is not given: a SQLite file or a `postgres://` URL. */
@@ -34,11 +35,14 @@ export interface Config {
   progressMs: number;
   /** Worker threads that run the pipeline while the writer commits (0: none). */
   workers: number;
+  /** Days of event time the clusterer keeps in memory (src/cluster/index.ts, ActiveWindow). */
+  windowDays: number;
 }
 
 export const DEFAULT_DB = './babelwire.db';
 export const DEFAULT_COMMIT_EVERY = 200;
 export const DEFAULT_COMMIT_MS = 2000;
+export const DEFAULT_WINDOW_DAYS = 30;
 
 /**
  * One thread for the writer, the others for `process`: on two cores the pipeline and the
@@ -71,6 +75,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     commitMs: positive(env.BABELWIRE_COMMIT_MS, DEFAULT_COMMIT_MS),
     progressMs: whole(env.BABELWIRE_PROGRESS_MS, 5000),
     workers: whole(env.BABELWIRE_WORKERS, DEFAULT_WORKERS),
+    windowDays: whole(env.BABELWIRE_WINDOW_DAYS, DEFAULT_WINDOW_DAYS),
   };
 }
 

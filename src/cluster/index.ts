@@ -82,7 +82,35 @@ export interface EventState {
   norms: Map<string, { documents: number; value: number }>;
   /** The inverted-index keys this event is filed under: a merge or a removal visits only these. */
   indexKeys: Set<string>;
+  /** The stream's clock (see ActiveWindow) when a report last joined: an undated event's time. */
+  touched: number | null;
 }
+
+/**
+ * The active window: events the stream has left behind are frozen out of memory (their state
+ * dropped, their index entries removed), so memory and candidate lists stay flat however long
+ * the archive grows. The stream's clock is the latest publication day seen; an event is left
+ * behind when its last day (or, undated, the clock when it last grew) is more than `days`
+ * before the clock, plus the lateness of the stream: the most that any of the last
+ * LATENESS_SPAN dated articles came before the clock. A stream in publication order freezes
+ * what is older than the window; a shuffled archive, whose articles come months late, freezes
+ * nothing and decides as if there were no window. Scores already decay with the days between
+ * an article and an event: beyond about three weeks no score reaches the threshold (see the
+ * decay in ClusterParams), so a window of 30 days takes no event a report could still join.
+ * Frozen events stay in the store: storylines and search read them there, and a person's
+ * correction thaws one (`thaw`).
+ */
+export interface ActiveWindow {
+  /** Days of event time kept in memory behind the clock (0: keep everything). */
+  days: number;
+  /** Called with each event as it is frozen, so owners of per-event state can drop theirs. */
+  onFreeze?: (event: EventState) => void;
+}
+
+/** How many recent dated articles the stream's lateness is taken over. */
+const LATENESS_SPAN = 2000;
+/** Articles between sweeps for frozen events (a sweep visits every active event). */
+const SWEEP_EVERY = 256;
 
 /** Share of collection growth after which a cached event norm is recomputed. */
 const NORM_REFRESH = 0.05;
@@ -136,13 +164,104 @@ export class OnlineClusterer {
   /** Event id -> events it must never be linked with (a person moved a report between them). */
   private readonly apart = new Map<string, Set<string>>();
 
-  constructor(newEventId: () => string, params: ClusterParams = DEFAULT_PARAMS) {
+  private readonly window: ActiveWindow;
+  /** The latest publication day seen (null until a dated article arrives). */
+  private clock: number | null = null;
+  /** Days before the clock of the last LATENESS_SPAN dated articles (a ring). */
+  private readonly lateness = new Float64Array(LATENESS_SPAN);
+  private latenessCount = 0;
+  private sinceSweep = 0;
+  private frozenCount = 0;
+  /** Events last in time before this day were frozen by the last sweep. */
+  private horizon = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    newEventId: () => string,
+    params: ClusterParams = DEFAULT_PARAMS,
+    window: ActiveWindow = { days: 0 },
+  ) {
     this.newEventId = newEventId;
     this.params = params;
+    this.window = window;
   }
 
+  /** Events in memory (the active window). */
   get eventCount(): number {
     return this.events.size;
+  }
+
+  /** Events frozen out of memory since the clusterer was made. */
+  get frozen(): number {
+    return this.frozenCount;
+  }
+
+  /** Moves the clock and the lateness on. */
+  private tick(article: ClusterFeatures): void {
+    if (this.window.days <= 0) return;
+    this.sinceSweep++;
+    if (article.day === null) return;
+    if (this.clock === null || article.day > this.clock) this.clock = article.day;
+    this.lateness[this.latenessCount++ % LATENESS_SPAN] = this.clock - article.day;
+  }
+
+  /**
+   * Freezes the events the stream has left behind. The owner calls it when no event it is
+   * working on may go (the writer: after each commit); it does its work once SWEEP_EVERY
+   * articles have come since the last time.
+   */
+  sweep(): void {
+    if (this.window.days <= 0 || this.clock === null) return;
+    if (this.sinceSweep < SWEEP_EVERY) return;
+    this.sinceSweep = 0;
+    let late = 0;
+    const n = Math.min(this.latenessCount, LATENESS_SPAN);
+    for (let i = 0; i < n; i++) if (this.lateness[i] > late) late = this.lateness[i];
+    const horizon = this.clock - this.window.days - late;
+    this.horizon = Math.max(this.horizon, horizon);
+    for (const event of [...this.events.values()]) {
+      const time = event.lastDay ?? event.touched;
+      if (time === null || time >= horizon) continue;
+      this.events.delete(event.id);
+      for (const key of event.indexKeys) {
+        const set = this.index.get(key);
+        if (!set) continue;
+        set.delete(event.id);
+        if (set.size === 0) this.index.delete(key);
+      }
+      this.apart.delete(event.id);
+      this.frozenCount++;
+      this.window.onFreeze?.(event);
+    }
+  }
+
+  /**
+   * Whether a frozen event might be this article's: it is undated (the time decay spares no
+   * event for it), or dated so far back that events within its reach were frozen. The writer
+   * then looks for such events in the store (their search index) and thaws them first.
+   */
+  reachesFrozen(article: ClusterFeatures): boolean {
+    if (this.frozenCount === 0) return false;
+    return article.day === null || article.day - this.window.days < this.horizon;
+  }
+
+  /** The article's strongest index keys as search tokens: words of its language, and concepts. */
+  searchKeys(article: ClusterFeatures): { terms: string[]; keys: string[] } {
+    const terms: string[] = [];
+    const keys: string[] = [];
+    for (const k of this.indexKeys(article)) {
+      if (k.startsWith('t:')) terms.push(k.slice(k.indexOf('\u0001') + 1));
+      else keys.push(k.slice(2));
+    }
+    return { terms, keys };
+  }
+
+  /**
+   * Brings a frozen event back from its stored reports (a person's correction needs it). Their
+   * frequencies were counted when they arrived, so they are not counted again.
+   */
+  thaw(eventId: string, members: readonly ClusterFeatures[]): void {
+    if (this.events.has(eventId)) return;
+    for (const m of members) this.attach(m, eventId);
   }
 
   event(id: string): EventState | undefined {
@@ -159,6 +278,7 @@ export class OnlineClusterer {
   /** Decides where an article belongs and records it there. */
   add(article: ClusterFeatures): Decision {
     const t0 = performance.now();
+    this.tick(article);
     this.observe(article);
     const prepared = this.prepare(article);
     const candidates = this.candidatesOf(prepared.indexKeys);
@@ -324,6 +444,8 @@ export class OnlineClusterer {
       for (const a of m.anchors) event.anchorCounts.set(a, (event.anchorCounts.get(a) ?? 0) + 1);
       for (const [c, w] of m.concepts) event.concepts.set(c, (event.concepts.get(c) ?? 0) + w);
     }
+    if (other.touched !== null && (event.touched === null || other.touched > event.touched))
+      event.touched = other.touched;
     for (const d of [other.firstDay, other.lastDay]) {
       if (d === null) continue;
       event.firstDay = event.firstDay === null ? d : Math.min(event.firstDay, d);
@@ -334,6 +456,7 @@ export class OnlineClusterer {
 
   /** Re-creates state from the store: the article is known to belong to `eventId`. */
   restore(article: ClusterFeatures, eventId: string): void {
+    this.tick(article);
     this.observe(article);
     this.attach(article, eventId);
   }
@@ -398,6 +521,7 @@ export class OnlineClusterer {
         concepts: new Map(),
         norms: new Map(),
         indexKeys: new Set(),
+        touched: null,
         firstDay: null,
         lastDay: null,
       };
@@ -405,6 +529,7 @@ export class OnlineClusterer {
     }
     event.members.push(article);
     event.norms.clear();
+    event.touched = this.clock;
     let centroid = event.centroids.get(article.lang);
     if (!centroid) {
       centroid = new Map();

@@ -60,6 +60,8 @@ export interface EngineOptions {
   params?: ClusterParams;
   /** Worker threads for `process` (0: all in the main thread; see src/config.ts). */
   workers?: number;
+  /** Days of event time the clusterer keeps in memory (default from src/config.ts; 0: all). */
+  windowDays?: number;
 }
 
 export class Engine {
@@ -79,7 +81,9 @@ export class Engine {
   static async open(store: Store, options: EngineOptions = {}): Promise<Engine> {
     const pipeline = createDefaultPipeline(options.resources);
     await pipeline.init();
-    const writer = await Writer.open(store, pipeline.names, options.params);
+    const writer = await Writer.open(store, pipeline.names, options.params, {
+      windowDays: options.windowDays,
+    });
     return new Engine(pipeline, writer, options);
   }
 

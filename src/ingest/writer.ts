@@ -4,6 +4,7 @@ import { nameSkeleton } from '../anchors/translit.ts';
 import { ANCHOR_SHARE, toFeatures, type ClusterFeatures } from '../cluster/features.ts';
 import { OnlineClusterer, type Decision, type EventState } from '../cluster/index.ts';
 import { DEFAULT_PARAMS, type ClusterParams } from '../cluster/params.ts';
+import { config } from '../config.ts';
 import { BabelwireError, type Rejection } from '../errors.ts';
 import { eventDate } from '../facts/dates.ts';
 import { eventNames } from '../facts/event-names.ts';
@@ -11,7 +12,13 @@ import { classifyEvent, TYPE_CUE_KEYS } from '../facts/types.ts';
 import { represent } from '../represent/index.ts';
 import { searchDoc } from '../represent/search-doc.ts';
 import { storyKeysOf } from '../stories/index.ts';
-import { eventIdFor, type Store, type StoreTx, type StoredEvent } from '../store/index.ts';
+import {
+  eventIdFor,
+  type Store,
+  type StoreReader,
+  type StoreTx,
+  type StoredEvent,
+} from '../store/index.ts';
 import type { AnalysedArticle } from './process.ts';
 
 /**
@@ -67,6 +74,20 @@ interface State {
   cues: Map<string, [string, number][]>;
 }
 
+/** Search hits, and the most events among them, a report that reaches frozen events thaws. */
+const THAW_HITS = 30;
+const THAW_EVENTS = 10;
+
+/** What the writer keeps per report and per event goes when the clusterer freezes an event. */
+function forget(state: State, event: EventState): void {
+  for (const m of event.members) {
+    state.titles.delete(m.id);
+    state.eventDates.delete(m.id);
+    state.cues.delete(m.id);
+  }
+  state.firstSeen.delete(event.id);
+}
+
 const cuesOf = (concepts: readonly (readonly [string, number])[]): [string, number][] =>
   concepts.filter(([k]) => TYPE_CUE_KEYS.has(k)).map(([k, w]) => [k, w]);
 
@@ -114,17 +135,21 @@ export class Writer {
 
   /** The share of a concept vector its anchors get (src/cluster/features.ts; fitted). */
   private readonly anchorShare: number;
+  /** Days of event time the clusterer keeps in memory (0: all). */
+  private readonly windowDays: number;
 
   private constructor(
     store: Store,
     stageNames: readonly string[],
     params: ClusterParams,
     anchorShare: number,
+    windowDays: number,
   ) {
     this.store = store;
     this.stageNames = stageNames;
     this.params = params;
     this.anchorShare = anchorShare;
+    this.windowDays = windowDays;
   }
 
   /** Opens the writer on a store, rebuilding the clustering state the store holds. */
@@ -132,12 +157,18 @@ export class Writer {
     store: Store,
     stageNames: readonly string[],
     params: ClusterParams = DEFAULT_PARAMS,
-    options: { anchorShare?: number } = {},
+    options: { anchorShare?: number; windowDays?: number } = {},
   ): Promise<Writer> {
     // Two writers would each cluster without seeing the other's articles and overwrite each
     // other's event summaries: one at a time.
     await store.lockWriter();
-    const writer = new Writer(store, stageNames, params, options.anchorShare ?? ANCHOR_SHARE);
+    const writer = new Writer(
+      store,
+      stageNames,
+      params,
+      options.anchorShare ?? ANCHOR_SHARE,
+      options.windowDays ?? config.windowDays,
+    );
     writer.state = await writer.load();
     await writer.fillIn();
     return writer;
@@ -161,13 +192,12 @@ export class Writer {
     }
     const stale = (await this.store.listEvents())
       .filter((e) => e.eventType === null || e.eventType === undefined)
-      .map((e) => e.id)
-      .filter((id) => this.state.clusterer.event(id) !== undefined);
+      .map((e) => e.id);
     for (let i = 0; i < stale.length; i += 500) {
       await this.store.transaction(async (tx) => {
         for (const id of stale.slice(i, i + 500)) {
           const known = await tx.getEvent(id);
-          if (!known) continue;
+          if (!known || !(await this.activate(tx, id))) continue;
           const fresh = this.summarise(id);
           // Only what schema 4 added: the rest of the row stays as it was stored.
           await tx.upsertEvent({
@@ -180,9 +210,33 @@ export class Writer {
     }
   }
 
+  /**
+   * Makes sure an event is in memory: a frozen one (src/cluster/index.ts, ActiveWindow) is
+   * rebuilt from its stored reports. False when the store has no such event.
+   */
+  private async activate(reader: StoreReader, eventId: string): Promise<boolean> {
+    if (this.state.clusterer.event(eventId)) return true;
+    const articles = await reader.eventArticles(eventId);
+    if (articles.length === 0) return false;
+    const members = articles.map((a) => {
+      const concepts = represent(a.lang, a.terms, a.anchors).concepts;
+      this.state.cues.set(a.id, cuesOf(concepts));
+      this.state.titles.set(a.id, { title: headline(a.title || a.text), lang: a.lang });
+      this.state.eventDates.set(a.id, a.eventDate);
+      return toFeatures(a.id, a.lang, a.terms, a.anchors, a.published, concepts, this.anchorShare);
+    });
+    this.state.clusterer.thaw(eventId, members);
+    const stored = await reader.getEvent(eventId);
+    if (stored) this.state.firstSeen.set(eventId, stored.firstSeen);
+    return true;
+  }
+
   private async load(): Promise<State> {
     const state: State = {
-      clusterer: new OnlineClusterer(() => this.newEventId(), this.params),
+      clusterer: new OnlineClusterer(() => this.newEventId(), this.params, {
+        days: this.windowDays,
+        onFreeze: (event) => forget(state, event),
+      }),
       aliases: new AliasTable(),
       titles: new Map(),
       firstSeen: new Map(),
@@ -207,8 +261,11 @@ export class Writer {
       state.cues.set(row.id, cuesOf(concepts));
       state.titles.set(row.id, { title: headline(row.title), lang: row.lang });
       state.eventDates.set(row.id, row.eventDate);
+      state.clusterer.sweep();
     }
-    for (const e of await this.store.listEvents()) state.firstSeen.set(e.id, e.firstSeen);
+    for (const e of await this.store.listEvents()) {
+      if (state.clusterer.event(e.id)) state.firstSeen.set(e.id, e.firstSeen);
+    }
     // A moved report's two events stay apart, as they were kept when it was moved.
     for (const c of await this.store.corrections()) {
       if (c.kind !== 'move' || c.articleId === null) continue;
@@ -294,7 +351,7 @@ export class Writer {
           }
           const t0 = performance.now();
           const stored = { ...this.withAliases(article) };
-          const decision = this.decide(stored);
+          const decision = await this.decide(tx, stored);
           timings.decide += performance.now() - t0;
           stored.eventId = decision.eventId;
           if (stored.eventDate === null && !decision.isNew) this.dateFromEvent(stored, decision);
@@ -340,6 +397,8 @@ export class Writer {
       }
       throw e;
     }
+    // Only now may events go out of memory: none of this batch's is being worked on any more.
+    this.state.clusterer.sweep();
     timings.batches++;
     timings.articles += articles.length;
     timings.total += performance.now() - started;
@@ -377,7 +436,7 @@ export class Writer {
     };
   }
 
-  private decide(article: AnalysedArticle): Decision {
+  private async decide(tx: StoreTx, article: AnalysedArticle): Promise<Decision> {
     const features = toFeatures(
       article.id,
       article.lang,
@@ -387,6 +446,7 @@ export class Writer {
       article.concepts,
       this.anchorShare,
     );
+    if (this.state.clusterer.reachesFrozen(features)) await this.thawFor(tx, features);
     this.observer?.before?.(features, this.state.clusterer);
     const decision = this.state.clusterer.add(features);
     this.observer?.after?.(features, decision, this.state.clusterer);
@@ -398,6 +458,26 @@ export class Writer {
     this.state.cues.set(article.id, cuesOf(article.concepts));
     if (decision.isNew) this.state.firstSeen.set(decision.eventId, article.ingestedAt);
     return decision;
+  }
+
+  /**
+   * Thaws the frozen events an article may belong to, found as the store's search finds them:
+   * the events of the reports that share the most of the article's strongest keys (those the
+   * clusterer looks candidates up by). A dated article looks only within the days its score
+   * could still reach.
+   */
+  private async thawFor(tx: StoreTx, features: ClusterFeatures): Promise<void> {
+    const { terms, keys } = this.state.clusterer.searchKeys(features);
+    const around = (days: number) =>
+      features.day === null
+        ? undefined
+        : new Date((features.day + days) * 86_400_000).toISOString().slice(0, 10);
+    const hits = await tx.search(
+      { terms, keys },
+      { limit: THAW_HITS, since: around(-this.windowDays), until: around(this.windowDays) },
+    );
+    const events = [...new Set(hits.map((h) => h.eventId))].slice(0, THAW_EVENTS);
+    for (const id of events) await this.activate(tx, id);
   }
 
   /**
@@ -534,14 +614,14 @@ export class Writer {
   ): Promise<CorrectionResult> {
     const clusterer = this.state.clusterer;
     const from = c.kind === 'merge' ? c.from : await this.store.articleEventId(c.articleId);
-    if (from === null || !clusterer.event(from)) {
+    if (from === null || !(await this.activate(this.store, from))) {
       throw new BabelwireError(
         'E_NOT_FOUND',
         c.kind === 'merge' ? 'event' : 'article',
         c.kind === 'merge' ? c.from : c.articleId,
       );
     }
-    if (c.into !== null && !clusterer.event(c.into))
+    if (c.into !== null && !(await this.activate(this.store, c.into)))
       throw new BabelwireError('E_NOT_FOUND', 'event', c.into);
     if (c.into === from) throw new BabelwireError('E_USAGE', `it is already in ${from}`);
     let result!: CorrectionResult;
