@@ -82,6 +82,61 @@ export function storeContract(open: () => Promise<Store>): void {
     }
   });
 
+  it('reads cluster rows after or up to a sequence number, or of some events, in arrival order', async () => {
+    const store = await open();
+    try {
+      assert.equal(await store.lastArticleSeq(), 0);
+      // 1203 rows: more than a page (500) and more than one IN list.
+      const ids = Array.from({ length: 1203 }, (_, i) => `q${String(i).padStart(5, '0')}`);
+      const eventOf = (i: number) => `ev-${i % 700}`;
+      await store.transaction(async (tx) => {
+        for (const [i, id] of ids.entries()) await tx.insertArticle(article(id, eventOf(i)));
+      });
+      const all = await collect(store.clusterRows());
+      assert.deepEqual(
+        all.map((r) => r.id),
+        ids,
+      );
+      const last = await store.lastArticleSeq();
+      assert.equal(last, all[all.length - 1].seq);
+      const middle = all[600].seq;
+      assert.deepEqual(
+        (await collect(store.clusterRows({ afterSeq: middle }))).map((r) => r.id),
+        ids.slice(601),
+      );
+      assert.deepEqual(
+        (await collect(store.clusterRows({ upToSeq: middle }))).map((r) => r.id),
+        ids.slice(0, 601),
+      );
+      const wanted = Array.from({ length: 600 }, (_, k) => `ev-${k + 50}`);
+      const picked = ids.filter((_, i) => wanted.includes(eventOf(i)));
+      assert.deepEqual(
+        (await collect(store.clusterRows({ events: wanted }))).map((r) => r.id),
+        picked,
+      );
+      assert.deepEqual(
+        (await collect(store.clusterRows({ events: wanted, upToSeq: middle }))).map((r) => r.id),
+        picked.filter((id) => id <= ids[600]),
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps a value under a key, and replaces it', async () => {
+    const store = await open();
+    try {
+      assert.equal(await store.getMeta('cluster_state'), null);
+      const big = 'x'.repeat(2_000_000);
+      await store.transaction((tx) => tx.setMeta('cluster_state', big));
+      assert.equal(await store.getMeta('cluster_state'), big);
+      await store.transaction((tx) => tx.setMeta('cluster_state', '{"v":2}'));
+      assert.equal(await store.getMeta('cluster_state'), '{"v":2}');
+    } finally {
+      await store.close();
+    }
+  });
+
   it('streams long reads in pages, in arrival order', async () => {
     const store = await open();
     try {

@@ -7,6 +7,7 @@ export type {
   ChangeKind,
   CheckReport,
   ClusterRow,
+  ClusterRowFilter,
   Correction,
   EventCursor,
   EventQuery,

@@ -18,6 +18,7 @@ import type {
   CheckProblem,
   CheckReport,
   ClusterRow,
+  ClusterRowFilter,
   Correction,
   EventQuery,
   ListedEvent,
@@ -318,11 +319,28 @@ class SqlReader implements StoreReader {
     return rows.map((r) => r.id);
   }
 
-  async *clusterRows(): AsyncIterable<ClusterRow> {
+  async *clusterRows(filter: ClusterRowFilter = {}): AsyncIterable<ClusterRow> {
+    if (filter.events) {
+      // Events a few at a time (an IN list has a limit), then put back in arrival order.
+      const rows: ClusterRow[] = [];
+      for (const part of chunks([...new Set(filter.events)], IN_CHUNK)) {
+        for await (const r of this.clusterRowPages(filter, part)) rows.push(r);
+      }
+      rows.sort((a, b) => a.seq - b.seq);
+      yield* rows;
+      return;
+    }
+    yield* this.clusterRowPages(filter, null);
+  }
+
+  private async *clusterRowPages(
+    filter: ClusterRowFilter,
+    events: readonly string[] | null,
+  ): AsyncIterable<ClusterRow> {
     // Keyset pages, not one cursor: the same on both back ends, and memory stays flat.
-    let after = 0;
+    let after = filter.afterSeq ?? 0;
     for (;;) {
-      const rows = await this.db
+      let query = this.db
         .selectFrom('articles')
         .select([
           'seq',
@@ -336,12 +354,13 @@ class SqlReader implements StoreReader {
           'event_id',
           'event_date',
         ])
-        .where('seq', '>', after)
-        .orderBy('seq')
-        .limit(PAGE)
-        .execute();
+        .where('seq', '>', after);
+      if (filter.upToSeq !== undefined) query = query.where('seq', '<=', filter.upToSeq);
+      if (events) query = query.where('event_id', 'in', events);
+      const rows = await query.orderBy('seq').limit(PAGE).execute();
       for (const r of rows) {
         yield {
+          seq: Number(r.seq),
           id: r.id,
           // A report without a title is listed by the start of its text.
           title: r.title === '' ? r.text.slice(0, 400) : r.title,
@@ -356,6 +375,31 @@ class SqlReader implements StoreReader {
       if (rows.length < PAGE) return;
       after = Number(rows[rows.length - 1].seq);
     }
+  }
+
+  async lastArticleSeq(): Promise<number> {
+    const row = await this.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
+    return Number(row?.seq ?? 0);
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return row?.value ?? null;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.db
+      .insertInto('meta')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
   }
 
   async *articles(): AsyncIterable<StoredArticle> {

@@ -31,6 +31,8 @@ export interface StoredEvent {
 
 /** What the clusterer reloads at start: each article's features and its event. */
 export interface ClusterRow {
+  /** Arrival order: the store's own sequence number. */
+  seq: number;
   id: string;
   /** The title, or the start of the text when the report has none. */
   title: string;
@@ -40,6 +42,15 @@ export interface ClusterRow {
   published: string | null;
   eventId: string;
   eventDate: string | null;
+}
+
+export interface ClusterRowFilter {
+  /** Only articles stored after this sequence number. */
+  afterSeq?: number;
+  /** Only articles stored up to and including this sequence number. */
+  upToSeq?: number;
+  /** Only articles of these events. */
+  events?: readonly string[];
 }
 
 /** Where a page of events ended: the next page starts after it. */
@@ -185,8 +196,15 @@ export interface StoreReader {
   listEvents(query?: EventQuery): Promise<ListedEvent[]>;
   eventArticles(eventId: string): Promise<StoredArticle[]>;
   eventArticleIds(eventId: string): Promise<string[]>;
-  /** Every stored article's clustering features, in arrival order, read in pages. */
-  clusterRows(): AsyncIterable<ClusterRow>;
+  /**
+   * Stored articles' clustering features, in arrival order, read in pages: every article, or
+   * those after or up to a sequence number, or those of some events only.
+   */
+  clusterRows(filter?: ClusterRowFilter): AsyncIterable<ClusterRow>;
+  /** The sequence number of the last article stored (0 when there is none). */
+  lastArticleSeq(): Promise<number>;
+  /** A value the store keeps for the code that writes it (the clusterer's saved state). */
+  getMeta(key: string): Promise<string | null>;
   /** Every stored article, in arrival order, read in pages. */
   articles(): AsyncIterable<StoredArticle>;
   /** Learned name aliases (src/anchors/aliases.ts). */
@@ -227,6 +245,7 @@ export interface StoreReader {
 /** What a transaction may do: read, and write what lands together or not at all. */
 export interface StoreTx extends StoreReader {
   insertArticle(article: StoredArticle): Promise<void>;
+  setMeta(key: string, value: string): Promise<void>;
   upsertEvent(event: StoredEvent): Promise<void>;
   /** Moves every article of event `from` into `into` and deletes `from`. */
   mergeEvents(from: string, into: string): Promise<void>;
