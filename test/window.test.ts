@@ -34,12 +34,23 @@ async function ingest(
   db: string,
   inputs: readonly ArticleInput[],
   windowDays: number,
-): Promise<{ frozen: number; inMemory: number }> {
+): Promise<{
+  frozen: number;
+  inMemory: number;
+  activeReports: number;
+  loaded: { fromSave: boolean; rowsRead: number };
+}> {
   const store = await openStore(db);
   try {
     const engine = await Engine.open(store, { windowDays, workers: 0 });
+    const loaded = engine.writer.loaded;
     await engine.ingest(inputs, { commitEvery: 100, commitMs: Number.POSITIVE_INFINITY });
-    return { frozen: engine.writer.clusterer.frozen, inMemory: engine.writer.clusterer.eventCount };
+    await engine.close();
+    const clusterer = engine.writer.clusterer;
+    const activeReports = [...clusterer.activeEvents()]
+      .map((id) => clusterer.event(id)!.members.length)
+      .reduce((a, b) => a + b, 0);
+    return { frozen: clusterer.frozen, inMemory: clusterer.eventCount, activeReports, loaded };
   } finally {
     await store.close();
   }
@@ -60,9 +71,12 @@ test('a windowed clusterer, and one restored from its store, decide as the unbou
 
     // Stopped half way and reopened: the restored writer goes on as the uninterrupted one.
     const resumed = path.join(dir, 'resumed.db');
-    await ingest(resumed, articles.slice(0, 500), 30);
+    const first = await ingest(resumed, articles.slice(0, 700), 30);
+    assert.ok(first.frozen > 0 && first.activeReports < 700);
     const r = await ingest(resumed, articles, 30);
-    assert.ok(r.frozen > 0);
+    // It read the reports of the events in memory when it stopped, not all 700 stored.
+    assert.ok(r.loaded.fromSave, 'the reopened writer starts from its saved state');
+    assert.equal(r.loaded.rowsRead, first.activeReports);
     assert.deepEqual(await partition(resumed), expected);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

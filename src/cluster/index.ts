@@ -27,6 +27,16 @@ class DocumentFrequencies {
   idf(key: string): number {
     return Math.log((this.documents + 1) / ((this.df.get(key) ?? 0) + 1)) + 1;
   }
+
+  entries(): [string, number][] {
+    return [...this.df];
+  }
+
+  load(documents: number, entries: readonly (readonly [string, number])[]): void {
+    this.documents = documents;
+    this.df.clear();
+    for (const [k, n] of entries) this.df.set(k, n);
+  }
 }
 
 /**
@@ -59,6 +69,19 @@ class TermFrequencies {
 
   idfIn(df: ReadonlyMap<string, number>, term: string): number {
     return Math.log((this.documents + 1) / ((df.get(term) ?? 0) + 1)) + 1;
+  }
+
+  entries(): [string, [string, number][]][] {
+    return [...this.byLang].map(([lang, df]) => [lang, [...df]]);
+  }
+
+  load(
+    documents: number,
+    entries: readonly (readonly [string, readonly (readonly [string, number])[]])[],
+  ): void {
+    this.documents = documents;
+    this.byLang.clear();
+    for (const [lang, df] of entries) this.byLang.set(lang, new Map(df));
   }
 }
 
@@ -105,6 +128,25 @@ export interface ActiveWindow {
   days: number;
   /** Called with each event as it is frozen, so owners of per-event state can drop theirs. */
   onFreeze?: (event: EventState) => void;
+}
+
+/**
+ * What a clusterer saves so that opening a large store need not replay its archive: the
+ * collection statistics and the window's clock. The events themselves are rebuilt from the
+ * reports of the events that were in memory (`active`), which the store holds.
+ */
+export interface ClustererSnapshot {
+  documents: number;
+  terms: [string, [string, number][]][];
+  concepts: [string, number][];
+  clock: number | null;
+  lateness: number[];
+  latenessCount: number;
+  sinceSweep: number;
+  /** null for none yet (JSON has no -Infinity). */
+  horizon: number | null;
+  frozen: number;
+  active: string[];
 }
 
 /** How many recent dated articles the stream's lateness is taken over. */
@@ -190,6 +232,16 @@ export class OnlineClusterer {
     return this.events.size;
   }
 
+  /** Ids of the events in memory. */
+  activeEvents(): IterableIterator<string> {
+    return this.events.keys();
+  }
+
+  /** Articles counted in the collection statistics. */
+  get documents(): number {
+    return this.termDf.documents;
+  }
+
   /** Events frozen out of memory since the clusterer was made. */
   get frozen(): number {
     return this.frozenCount;
@@ -232,6 +284,43 @@ export class OnlineClusterer {
       this.frozenCount++;
       this.window.onFreeze?.(event);
     }
+  }
+
+  /** The statistics and the window's clock as they stand (see ClustererSnapshot). */
+  snapshot(): ClustererSnapshot {
+    return {
+      documents: this.termDf.documents,
+      terms: this.termDf.entries(),
+      concepts: this.conceptDf.entries(),
+      clock: this.clock,
+      lateness: [...this.lateness.subarray(0, Math.min(this.latenessCount, LATENESS_SPAN))],
+      latenessCount: this.latenessCount,
+      sinceSweep: this.sinceSweep,
+      horizon: Number.isFinite(this.horizon) ? this.horizon : null,
+      frozen: this.frozenCount,
+      active: [...this.events.keys()],
+    };
+  }
+
+  /**
+   * Starts from a snapshot (on a clusterer that holds nothing yet). The active events' reports
+   * then come back through `reattach`; reports stored after the snapshot through `restore`.
+   */
+  restoreSnapshot(s: ClustererSnapshot): void {
+    this.termDf.load(s.documents, s.terms);
+    this.conceptDf.load(s.documents, s.concepts);
+    this.clock = s.clock;
+    this.lateness.fill(0);
+    this.lateness.set(s.lateness.slice(0, LATENESS_SPAN));
+    this.latenessCount = s.latenessCount;
+    this.sinceSweep = s.sinceSweep;
+    this.horizon = s.horizon ?? Number.NEGATIVE_INFINITY;
+    this.frozenCount = s.frozen;
+  }
+
+  /** Puts back a report the snapshot's statistics already count. */
+  reattach(article: ClusterFeatures, eventId: string): void {
+    this.attach(article, eventId);
   }
 
   /**

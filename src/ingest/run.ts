@@ -87,11 +87,15 @@ export class Engine {
     return new Engine(pipeline, writer, options);
   }
 
-  /** Stops the worker threads, if any were started (the store stays open: it is the caller's). */
+  /**
+   * Saves the clusterer's state (the next open need not replay the archive) and stops the
+   * worker threads, if any were started. The store stays open: it is the caller's.
+   */
   async close(): Promise<void> {
     const pool = this.pool;
     this.pool = null;
     await pool?.close();
+    await this.writer.save();
   }
 
   get store(): Store {

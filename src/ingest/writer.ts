@@ -2,7 +2,12 @@ import { AliasTable } from '../anchors/aliases.ts';
 import { countryName } from '../anchors/countries.ts';
 import { nameSkeleton } from '../anchors/translit.ts';
 import { ANCHOR_SHARE, toFeatures, type ClusterFeatures } from '../cluster/features.ts';
-import { OnlineClusterer, type Decision, type EventState } from '../cluster/index.ts';
+import {
+  OnlineClusterer,
+  type ClustererSnapshot,
+  type Decision,
+  type EventState,
+} from '../cluster/index.ts';
 import { DEFAULT_PARAMS, type ClusterParams } from '../cluster/params.ts';
 import { config } from '../config.ts';
 import { BabelwireError, type Rejection } from '../errors.ts';
@@ -14,6 +19,7 @@ import { searchDoc } from '../represent/search-doc.ts';
 import { storyKeysOf } from '../stories/index.ts';
 import {
   eventIdFor,
+  type ClusterRow,
   type Store,
   type StoreReader,
   type StoreTx,
@@ -74,6 +80,22 @@ interface State {
   cues: Map<string, [string, number][]>;
 }
 
+/** Where the clusterer's saved state is kept (the store's meta table), and its format. */
+const STATE_KEY = 'cluster_state';
+const STATE_FORMAT = 1;
+/** Articles between saves, at least (and at least a twentieth of the store). */
+const SAVE_EVERY = 5000;
+
+interface SavedState {
+  format: number;
+  params: string;
+  windowDays: number;
+  anchorShare: number;
+  /** The last article the saved statistics count. */
+  seq: number;
+  clusterer: ClustererSnapshot;
+}
+
 /** Search hits, and the most events among them, a report that reaches frozen events thaws. */
 const THAW_HITS = 30;
 const THAW_EVENTS = 10;
@@ -128,6 +150,10 @@ export class Writer {
   private endNumber = 0;
   /** Events absorbed by event-level linking in this process -> the event they went into. */
   private readonly renamed = new Map<string, string>();
+  /** How the last open rebuilt the clusterer: from its saved state or the whole archive. */
+  loaded: { fromSave: boolean; rowsRead: number } = { fromSave: false, rowsRead: 0 };
+  /** Articles stored since the clusterer's state was last saved (Infinity: never saved). */
+  private sinceSaved = Number.POSITIVE_INFINITY;
   /** Set when a failed commit could not be followed by a reload: memory is not to be trusted. */
   private broken: Error | null = null;
   /** One assign at a time: the writer is single by design, also within a process. */
@@ -244,27 +270,46 @@ export class Writer {
       cues: new Map(),
     };
     state.aliases.load(await this.store.aliasRows(), await this.store.aliasObservations());
-    for await (const row of this.store.clusterRows()) {
+    let rowsRead = 0;
+    const put = (row: ClusterRow, counted: boolean) => {
+      rowsRead++;
       const concepts = represent(row.lang, row.terms, row.anchors).concepts;
-      state.clusterer.restore(
-        toFeatures(
-          row.id,
-          row.lang,
-          row.terms,
-          row.anchors,
-          row.published,
-          concepts,
-          this.anchorShare,
-        ),
-        row.eventId,
+      const features = toFeatures(
+        row.id,
+        row.lang,
+        row.terms,
+        row.anchors,
+        row.published,
+        concepts,
+        this.anchorShare,
       );
+      if (counted) state.clusterer.reattach(features, row.eventId);
+      else state.clusterer.restore(features, row.eventId);
       state.cues.set(row.id, cuesOf(concepts));
       state.titles.set(row.id, { title: headline(row.title), lang: row.lang });
       state.eventDates.set(row.id, row.eventDate);
-      state.clusterer.sweep();
+      if (!counted) state.clusterer.sweep();
+    };
+    const saved = await this.savedState();
+    if (saved) {
+      // The statistics as saved, the reports of the events that were in memory then, and
+      // what came after: the archive behind the window is not read at all.
+      state.clusterer.restoreSnapshot(saved.clusterer);
+      const after: ClusterRow[] = [];
+      for await (const row of this.store.clusterRows({ afterSeq: saved.seq })) after.push(row);
+      const events = [...new Set([...saved.clusterer.active, ...after.map((r) => r.eventId)])];
+      for await (const row of this.store.clusterRows({ events, upToSeq: saved.seq }))
+        put(row, true);
+      for (const row of after) put(row, false);
+    } else {
+      for await (const row of this.store.clusterRows()) put(row, false);
     }
-    for (const e of await this.store.listEvents()) {
-      if (state.clusterer.event(e.id)) state.firstSeen.set(e.id, e.firstSeen);
+    this.sinceSaved = saved ? (await this.store.lastArticleSeq()) - saved.seq : Infinity;
+    this.loaded = { fromSave: saved !== null, rowsRead };
+    const active = [...state.clusterer.activeEvents()];
+    for (let i = 0; i < active.length; i += 500) {
+      for (const e of await this.store.listEvents({ ids: active.slice(i, i + 500) }))
+        state.firstSeen.set(e.id, e.firstSeen);
     }
     // A moved report's two events stay apart, as they were kept when it was moved.
     for (const c of await this.store.corrections()) {
@@ -273,6 +318,53 @@ export class Writer {
       if (now !== null) state.clusterer.keepApart(now, c.fromEvent);
     }
     return state;
+  }
+
+  /** The clusterer's saved state (Writer.save), when it fits this writer and this store. */
+  private async savedState(): Promise<SavedState | null> {
+    if (this.windowDays <= 0) return null;
+    const text = await this.store.getMeta(STATE_KEY);
+    if (!text) return null;
+    let saved: SavedState;
+    try {
+      saved = JSON.parse(text) as SavedState;
+    } catch {
+      return null; // unreadable: replaying the archive gives the same state, only slower
+    }
+    const fits =
+      saved.format === STATE_FORMAT &&
+      saved.params === this.params.version &&
+      saved.windowDays === this.windowDays &&
+      saved.anchorShare === this.anchorShare &&
+      saved.seq <= (await this.store.lastArticleSeq());
+    return fits ? saved : null;
+  }
+
+  /**
+   * Saves the clusterer's statistics and window (see ClustererSnapshot), so that the next
+   * open reads the active events and what came after instead of the whole archive. Runs after
+   * a commit once enough has been stored since the last save, and when the engine closes.
+   */
+  save(): Promise<void> {
+    const run = this.queue.then(() => this.saveNow());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async saveNow(): Promise<void> {
+    if (this.windowDays <= 0 || this.broken || this.sinceSaved === 0) return;
+    await this.store.transaction(async (tx) => {
+      const saved: SavedState = {
+        format: STATE_FORMAT,
+        params: this.params.version,
+        windowDays: this.windowDays,
+        anchorShare: this.anchorShare,
+        seq: await tx.lastArticleSeq(),
+        clusterer: this.state.clusterer.snapshot(),
+      };
+      await tx.setMeta(STATE_KEY, JSON.stringify(saved));
+    });
+    this.sinceSaved = 0;
   }
 
   get clusterer(): OnlineClusterer {
@@ -399,6 +491,11 @@ export class Writer {
     }
     // Only now may events go out of memory: none of this batch's is being worked on any more.
     this.state.clusterer.sweep();
+    this.sinceSaved += result.added;
+    if (this.sinceSaved >= Math.max(SAVE_EVERY, this.state.clusterer.documents / 20)) {
+      // A failed save loses nothing: the next open replays from the last one that landed.
+      await this.saveNow().catch(() => undefined);
+    }
     timings.batches++;
     timings.articles += articles.length;
     timings.total += performance.now() - started;
