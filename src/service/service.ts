@@ -318,6 +318,8 @@ export class Service {
     await this.polling;
     this.webhooks.close();
     this.notifier.removeAllListeners();
+    // The clusterer's state is saved, so the next start does not replay the archive.
+    await this.engine.close().catch(() => undefined);
   }
 }
 
