@@ -75,31 +75,44 @@ function build(): CityTable {
     if (!fs.existsSync(file)) continue;
     const mo = readMo(file);
     catalogues.push([locale, mo]);
+    // Only numeric ids are cities (the rest is the catalogue header).
     for (const id of mo.keys())
       if (/^\d+$/.test(id)) localesOf.set(id, (localesOf.get(id) ?? 0) + 1);
   }
+  // Catalogues share most names (`Bishkek` in many Latin-script locales): each is folded once.
+  const foldedNames = new Map<string, string>();
   for (const [locale, mo] of catalogues) {
+    const pivot = languageData(locale).pivot;
     for (const [id, name] of mo) {
-      if (!/^\d+$/.test(id) || !name) continue;
+      const locales = localesOf.get(id);
+      if (locales === undefined || !name) continue;
       // Shown in the pivot language's names (English), as the entity lists are read across languages.
-      if (languageData(locale).pivot) english.set(id, name);
-      const folded = foldName(name);
-      if ((localesOf.get(id) ?? 0) < MIN_LOCALES) continue;
-      const short = [...folded].length < MIN_NAME;
-      if (short && (localesOf.get(id) ?? 0) < MIN_LOCALES_FOR_SHORT_NAME) continue;
+      if (pivot) english.set(id, name);
+      if (locales < MIN_LOCALES) continue;
+      let folded = foldedNames.get(name);
+      if (folded === undefined) {
+        folded = foldName(name);
+        foldedNames.set(name, folded);
+      }
+      if (locales < MIN_LOCALES_FOR_SHORT_NAME && [...folded].length < MIN_NAME) continue;
       let ids = names.get(folded);
       if (!ids) {
         ids = new Map();
         names.set(folded, ids);
       }
-      ids.set(id, localesOf.get(id) ?? 0);
+      ids.set(id, locales);
     }
   }
   const byName = new Map<string, string>();
   const unspaced = new Map<string, string>();
   for (const [name, ids] of names) {
     // An ambiguous name stands for the city known in the most languages (the bigger one).
-    const [id] = [...ids].sort((a, b) => b[1] - a[1])[0];
+    let id = '';
+    let most = -1;
+    for (const [candidate, locales] of ids) {
+      // The first of equals, as a stable sort by locales would give.
+      if (locales > most) [id, most] = [candidate, locales];
+    }
     if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(name))
       unspaced.set(name, id);
     else byName.set(name, id);

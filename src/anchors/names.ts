@@ -30,6 +30,12 @@ export function nameKey(word: string): string {
 
 const CAPITALISED = /^[\p{Lu}][\p{L}\p{M}'’-]*$/u;
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
+
+/** A line of a text and its words (WORD matches). */
+interface Line {
+  line: string;
+  tokens: RegExpMatchArray[];
+}
 /**
  * Weekdays and months of the languages that capitalise them (src/lang/), as name keys (no
  * diacritics), but for those that are given names too (`Mai`, `Mei`).
@@ -56,8 +62,7 @@ function nounPosition(
   line: string,
   markers: ReadonlySet<string>,
 ): boolean {
-  const before = line.slice(0, tokens[i].index).trimEnd();
-  if (/\d$/.test(before)) return true;
+  if (/\d/.test(lastNonSpace(line, tokens[i].index ?? 0))) return true;
   const prev = tokens[i - 1]?.[0];
   if (prev === undefined) return false;
   if (markers.has(prev.toLowerCase())) return true;
@@ -68,6 +73,16 @@ function nounPosition(
     prevPrev !== undefined &&
     markers.has(prevPrev.toLowerCase())
   );
+}
+
+/**
+ * The last character before `end` that is not white space, or '' (what `slice(0, end).trimEnd()`
+ * ends with, without scanning the line from its start for every word).
+ */
+function lastNonSpace(line: string, end: number): string {
+  let i = end - 1;
+  while (i >= 0 && /\s/.test(line[i])) i--;
+  return i >= 0 ? line[i] : '';
 }
 
 export const MIN_NAME_KEY_LENGTH = 3;
@@ -100,13 +115,12 @@ function splitsIntoKnownWords(lower: string, knows: (word: string) => boolean): 
  * writing does not put an article before them.
  */
 function germanCompoundNouns(
-  text: string,
+  lines: readonly Line[],
   knows: (word: string) => boolean,
   markers: ReadonlySet<string>,
 ): Set<string> {
   const nouns = new Set<string>();
-  for (const line of text.split('\n')) {
-    const tokens = [...line.matchAll(WORD)];
+  for (const { line, tokens } of lines) {
     tokens.forEach((m, i) => {
       const lower = m[0].toLowerCase();
       if (!CAPITALISED.test(m[0]) || nouns.has(lower) || knows(lower)) return;
@@ -133,17 +147,22 @@ export function nameAnchorsAndRuns(text: string, lang: string): { keys: string[]
     word.length >= 3 &&
     nounPack !== null &&
     (nounPack.has(word) || nounPack.has(STEMMERS[lang]?.(word) ?? word));
-  const compoundNouns = nounPack ? germanCompoundNouns(text, knows, markers) : new Set<string>();
+  // The text's words are found once, line by line (words never span a line break), for all
+  // three uses below: the regular expression over the text was the bulk of this function's time.
+  const lines: Line[] = text
+    .split('\n')
+    .map((line) => ({ line, tokens: [...line.matchAll(WORD)] }));
+  const compoundNouns = nounPack ? germanCompoundNouns(lines, knows, markers) : new Set<string>();
   const stop = stopwords(lang);
   const english = stopwords('en');
   const keys = new Set<string>();
   // A capitalised word that the same text also writes in lower case is a common word in a
   // title or at a sentence start (`Health Ministry`, `Central Election Commission`), not a name.
   const lowerWords = new Set<string>();
-  for (const m of text.matchAll(WORD)) if (/^\p{Ll}/u.test(m[0])) lowerWords.add(m[0]);
+  for (const { tokens } of lines)
+    for (const m of tokens) if (/^\p{Ll}/u.test(m[0])) lowerWords.add(m[0]);
   const runs = new Set<string>();
-  for (const line of text.split('\n')) {
-    const tokens = [...line.matchAll(WORD)];
+  for (const { line, tokens } of lines) {
     let run: RegExpMatchArray[] = [];
     const endRun = () => {
       if (run.length >= 2) runs.add(run.map((t) => t[0]).join(' '));
@@ -159,8 +178,8 @@ export function nameAnchorsAndRuns(text: string, lang: string): { keys: string[]
       if (run.length && run[run.length - 1] !== tokens[i - 1]) endRun();
       const word = m[0];
       if (!CAPITALISED.test(word) || !/[\p{Script=Latin}\p{Script=Cyrillic}]/u.test(word)) return;
-      const before = line.slice(0, m.index).trimEnd();
-      const sentenceStart = before.length === 0 || /[.!?:;"“”«»]$/.test(before);
+      const before = lastNonSpace(line, m.index ?? 0);
+      const sentenceStart = before === '' || /[.!?:;"“”«»]/.test(before);
       const next = tokens[i + 1];
       const nextCapitalised =
         next !== undefined &&

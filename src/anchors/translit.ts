@@ -93,8 +93,26 @@ export function romanizeArabic(word: string): string {
     .join('');
 }
 
+/**
+ * Skeletons of the names seen lately: the same names recur from report to report of an event,
+ * and a skeleton costs a dozen replacements (a Han name, a pinyin lookup per character).
+ * Cleared when full, so memory stays bounded.
+ */
+const skeletonsSeen = new Map<string, string | null>();
+const SKELETONS_KEPT = 20_000;
+
 /** The skeleton of a name in any script we can romanise, or null. */
 export function nameSkeleton(name: string): string | null {
+  let s = skeletonsSeen.get(name);
+  if (s === undefined) {
+    s = computeSkeleton(name);
+    if (skeletonsSeen.size >= SKELETONS_KEPT) skeletonsSeen.clear();
+    skeletonsSeen.set(name, s);
+  }
+  return s;
+}
+
+function computeSkeleton(name: string): string | null {
   let latin: string;
   if (/\p{Script=Han}/u.test(name)) return chineseSkeleton(name);
   if (/\p{Script=Arabic}/u.test(name)) latin = romanizeArabic(name);

@@ -1,7 +1,11 @@
 import { languageData } from '../lang/index.ts';
 
+const ARABIC_VARIANTS = /[\u0622-\u0671]/;
+
 /** Orthographic normalisation of Arabic before stemming: the same word is written many ways. */
 export function normalizeArabic(word: string): string {
+  // Every letter replaced below lies in U+0622–U+0671: most words (any other script) have none.
+  if (!ARABIC_VARIANTS.test(word)) return word;
   return word
     .replace(/[\u064b-\u065f\u0670\u0640]/g, '') // diacritics and tatweel
     .replace(/[أإآٱ]/g, 'ا')
