@@ -4,7 +4,7 @@ import { normalizeArabic } from './arabic.ts';
 import { ChineseSegmenter, plainChineseSegmenter } from './chinese.ts';
 import { STEMMERS } from './stemmers.ts';
 import { stopwords } from './stopwords.ts';
-import { groupSyllables, VietnameseLexicon } from './vietnamese.ts';
+import { groupSyllables, longestWords, VietnameseLexicon } from './vietnamese.ts';
 
 /**
  * Segmentation and stemming: turns a normalised text into content terms for monolingual
@@ -66,11 +66,12 @@ function vietnameseTerms(
 ): string[] {
   const stop = stopwords('vi');
   const extra = new Set(hintWords);
+  const extraLongest = longestWords(extra);
   const terms: string[] = [];
   // Words never span punctuation, so group clause by clause.
   for (const clause of text.toLowerCase().split(/[^\p{L}\p{M}\s-]+/u)) {
     const syllables = clause.split(/[\s-]+/).filter((s) => HAS_WORD_CHAR.test(s));
-    const grouped = groupSyllables(syllables, lexicon, extra);
+    const grouped = groupSyllables(syllables, lexicon, extra, extraLongest);
     grouped.forEach((word, i) => {
       if (!stop.has(word)) terms.push(word);
       // Two single syllables side by side are often a word the lexicon lacks: keep the pair.
