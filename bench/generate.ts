@@ -2,7 +2,8 @@
  * A seeded synthetic news stream for the server benchmark (bench/server.ts), resampled from
  * the development sets in ../shared/benchmarks: every article is a perturbed copy of a real
  * report (sentences shuffled or dropped after the lead, figures changed, sometimes a new
- * headline figure), in the sets' languages, dated over a 60-day window. The same seed and
+ * headline figure), in the sets' languages, dated over a 60-day window (at random, or in
+ * publication order give or take two days, as the scale benchmark asks). The same seed and
  * size give the same articles, so a stored corpus is reused across runs.
  *
  *   node --import tsx bench/generate.ts --articles 100000 [--seed 1]   # build the cached store
@@ -60,6 +61,18 @@ interface SourceRecord {
   title: string;
   text: string;
   lang: string | null;
+  /** The day (0 to DAYS - 1) its story breaks in a chronological stream (see byDay). */
+  breaks: number;
+}
+
+/** Days a story keeps being reported in a chronological stream. */
+const STORY_DAYS = 4;
+
+/** A stable hash of a string (FNV-1a), to spread stories over the days. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
 }
 
 /** mulberry32: small, fast and good enough to resample with. */
@@ -86,9 +99,22 @@ export function sourceRecords(): SourceRecord[][] {
       .readFileSync(full, 'utf8')
       .split('\n')
       .filter((l) => l.trim() !== '')
-      .map((l) => {
-        const o = JSON.parse(l) as { title?: string; text?: string; lang?: string | null };
-        return { title: o.title ?? '', text: o.text ?? '', lang: o.lang ?? null };
+      .map((l, i) => {
+        const o = JSON.parse(l) as {
+          title?: string;
+          text?: string;
+          lang?: string | null;
+          event?: string | null;
+        };
+        // The reports of one labelled event (its translations) break on the same day; this
+        // only spreads the stream over time, and the clustering never sees it.
+        const story = o.event ? `${file}:${o.event}` : `${file}#${i}`;
+        return {
+          title: o.title ?? '',
+          text: o.text ?? '',
+          lang: o.lang ?? null,
+          breaks: hash(story) % DAYS,
+        };
       })
       .filter((r) => r.text.trim() !== '');
   });
@@ -97,6 +123,24 @@ export function sourceRecords(): SourceRecord[][] {
 
 function pick<T>(rand: () => number, items: readonly T[]): T {
   return items[Math.floor(rand() * items.length)];
+}
+
+let days: SourceRecord[][][] | null = null;
+
+/**
+ * Per set and day, the records whose story is still being reported that day (it broke at most
+ * STORY_DAYS - 1 days before): in a chronological stream a story lives a few days, as news
+ * does, instead of every story running the whole 60 days.
+ */
+function byDay(): SourceRecord[][][] {
+  if (days) return days;
+  days = sourceRecords().map((set) =>
+    Array.from({ length: DAYS }, (_, d) => {
+      const live = set.filter((r) => r.breaks <= d && r.breaks > d - STORY_DAYS);
+      return live.length > 0 ? live : set;
+    }),
+  );
+  return days;
 }
 
 /** Figures changed by up to ±25% (years are left alone), each with probability `p`. */
@@ -155,6 +199,7 @@ export function* generate(
   from: number,
   count: number,
   prefix = `b${seed}`,
+  options: { chronological?: number } = {},
 ): Generator<GeneratedRecord> {
   const sets = sourceRecords();
   const weights = SOURCES.map((s) => s.weight);
@@ -165,8 +210,14 @@ export function* generate(
     let r = rand() * total;
     let set = 0;
     while (set < weights.length - 1 && r >= weights[set]) r -= weights[set++];
-    const src = pick(rand, sets[set]);
-    const day = addDays(START, Math.floor(rand() * DAYS));
+    const length = options.chronological;
+    // A live stream comes roughly in publication order: with `chronological` (the stream's
+    // length), position i is published on its share of the 60 days, and reports a story
+    // of those days.
+    const today = length ? Math.floor((Math.min(i, length - 1) / length) * DAYS) : 0;
+    const src = pick(rand, length ? byDay()[set][today] : sets[set]);
+    const drawn = Math.floor(rand() * DAYS);
+    const day = addDays(START, length ? today : drawn);
     let text = perturbText(rand, src.text);
     const title = src.title ? changeNumbers(rand, src.title, rand() < 0.5 ? 0.6 : 0) : '';
     // Short single-sentence items have few variants: a wire-style time stamp keeps the copies

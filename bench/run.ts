@@ -105,7 +105,11 @@ function print(r: ScaleResult): void {
     ['floor pass (read + tokenise)', `${fixed(r.floorArticlesPerSecond)} articles/s`],
     ['end to end / floor', fixed(r.floorRatio, 2)],
     ['peak RSS', `${fixed(r.peakRssMB)} MB`],
-    ['reopen + one article', `${fixed(r.reopenAndOneMs)} ms`],
+    [
+      'reopen + one article',
+      `${fixed(r.reopenAndOneMs)} ms (${r.reopenFromSave ? 'from the saved state' : 'replaying the archive'}, ${r.reopenRowsRead} reports read)`,
+    ],
+    ['events in memory at the end', `${r.eventsInMemory} (${r.eventsFrozen} frozen)`],
   ];
   for (const [k, v] of rows) console.log(`  ${k.padEnd(30)} ${v}`);
   console.log('  time per article (µs): pipeline stages (one thread, sample), then the writer');

@@ -43,7 +43,9 @@ const percentile = (sorted: Float64Array, p: number) =>
 
 function* inputs(from: number, count: number, prefix?: string) {
   let line = from;
-  for (const r of generate(seed, from, count, prefix)) yield toInput(r, ++line);
+  for (const r of generate(seed, from, count, prefix, { chronological: size })) {
+    yield toInput(r, ++line);
+  }
 }
 
 // 1. The floor: read the same input and tokenise it with the pipeline's own first stages (the
@@ -91,7 +93,9 @@ const summary = await engine.ingest(inputs(0, size), {
 });
 const endToEndMs = performance.now() - e0;
 await engine.close();
-const events = engine.writer.clusterer.eventCount;
+const events = (await store.stats()).events;
+const inMemory = engine.writer.clusterer.eventCount;
+const frozen = engine.writer.clusterer.frozen;
 const writer = { ...engine.writer.timings };
 const clusterer = { ...engine.writer.clusterer.timings };
 await store.close();
@@ -113,6 +117,7 @@ const r0 = performance.now();
 store = await openStore(location);
 const reopened = await Engine.open(store, { workers: 0 });
 const opened = performance.now() - r0;
+const loaded = reopened.writer.loaded;
 const one = await reopened.ingest(inputs(size, 1, `b${seed}-reopen`), {
   commitEvery: 1,
   commitMs: config.commitMs,
@@ -133,6 +138,8 @@ const result = {
   duplicates: summary.duplicates,
   rejected: summary.rejected,
   events,
+  eventsInMemory: inMemory,
+  eventsFrozen: frozen,
   endToEndSeconds: endToEndMs / 1000,
   articlesPerSecond,
   floorArticlesPerSecond: floorPerSecond,
@@ -141,6 +148,8 @@ const result = {
   reopenOpenMs: opened,
   reopenAndOneMs: reopenMs,
   reopenAdded: one.added,
+  reopenFromSave: loaded.fromSave,
+  reopenRowsRead: loaded.rowsRead,
   /** Microseconds per article: the pipeline's stages (a sample, one thread) and the writer's. */
   stagesMicros: Object.fromEntries(
     [...stageMs].map(([name, ms]) => [name, (ms * 1000) / STAGE_SAMPLE]),
