@@ -101,7 +101,7 @@ export interface EventState {
   concepts: Map<string, number>;
   firstDay: number | null;
   lastDay: number | null;
-  /** Cached squared norms of the centroids (see cachedNorm); cleared when a member joins. */
+  /** Cached squared norms of the centroids (see cachedNorm); moved on when a member joins. */
   norms: Map<string, { documents: number; value: number }>;
   /** The inverted-index keys this event is filed under: a merge or a removal visits only these. */
   indexKeys: Set<string>;
@@ -617,17 +617,36 @@ export class OnlineClusterer {
       this.events.set(eventId, event);
     }
     event.members.push(article);
-    event.norms.clear();
     event.touched = this.clock;
     let centroid = event.centroids.get(article.lang);
     if (!centroid) {
       centroid = new Map();
       event.centroids.set(article.lang, centroid);
     }
-    for (const [t, w] of article.terms) centroid.set(t, (centroid.get(t) ?? 0) + w);
+    // The cached norms move by what this report adds (under the IDF of now), instead of being
+    // recomputed over the whole event at its next comparison: in a large event that
+    // recomputation was most of the decision time.
+    const termNorm = event.norms.get(`t:${article.lang}`);
+    const df = this.termDf.of(article.lang);
+    for (const [t, w] of article.terms) {
+      const old = centroid.get(t) ?? 0;
+      centroid.set(t, old + w);
+      if (termNorm) {
+        const idf = this.termDf.idfIn(df, t);
+        termNorm.value += ((old + w) * (old + w) - old * old) * idf * idf;
+      }
+    }
     for (const a of article.anchors)
       event.anchorCounts.set(a, (event.anchorCounts.get(a) ?? 0) + 1);
-    for (const [c, w] of article.concepts) event.concepts.set(c, (event.concepts.get(c) ?? 0) + w);
+    const conceptNorm = event.norms.get('concepts');
+    for (const [c, w] of article.concepts) {
+      const old = event.concepts.get(c) ?? 0;
+      event.concepts.set(c, old + w);
+      if (conceptNorm) {
+        const idf = this.conceptDf.idf(c);
+        conceptNorm.value += ((old + w) * (old + w) - old * old) * idf * idf;
+      }
+    }
     if (article.day !== null) {
       event.firstDay =
         event.firstDay === null ? article.day : Math.min(event.firstDay, article.day);
