@@ -58,16 +58,6 @@ const SCHEMA_4_BOTH = [
   "INSERT INTO counters (name, value) VALUES ('source', 0), ('watch', 0), ('token', 0)",
 ];
 
-/**
- * Schema 5: the events list's "growing" order counts each event's reports of the last day, and
- * its language filter asks whether an event has a report in a language. Without these indexes
- * both read every article: 680 ms a request on a store of 100k.
- */
-const SCHEMA_5_BOTH = [
-  'CREATE INDEX IF NOT EXISTS articles_ingested_event ON articles(ingested_at, event_id)',
-  'CREATE INDEX IF NOT EXISTS articles_event_lang ON articles(event_id, lang)',
-];
-
 const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -172,14 +162,6 @@ const MIGRATIONS: readonly Migration[] = [
         `CREATE TABLE search_index (article_seq INTEGER PRIMARY KEY, doc tsvector NOT NULL)`,
         'CREATE INDEX search_index_doc ON search_index USING GIN (doc)',
       ],
-    },
-  },
-  {
-    version: 5,
-    what: 'indexes for the events list: reports of the last day per event, languages per event',
-    ddl: {
-      sqlite: SCHEMA_5_BOTH,
-      postgres: SCHEMA_5_BOTH,
     },
   },
 ];
