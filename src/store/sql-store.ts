@@ -251,7 +251,11 @@ class SqlReader implements StoreReader {
             .selectFrom('articles')
             .select(['event_id', (e) => e.fn.countAll<number>().as('n')])
             .where('ingested_at', '>=', dayAgo)
-            .groupBy('event_id')
+            // SQLite would group by walking the event index over every article ever stored
+            // (85 ms a page on 20k articles ingested over 60 days, growing with the archive);
+            // `+` hides that index, so it reads the last day's range of the ingest-time index
+            // instead (7 ms a page there).
+            .groupBy(this.dialect === 'sqlite' ? sql`+event_id` : 'event_id')
             .as('g'),
         (join) => join.onRef('g.event_id', '=', 'events.id'),
       )
