@@ -130,7 +130,8 @@ export class Engine {
     let readRejections: Rejection[] = [];
     let started = Date.now();
     /** The batch being processed while the writer commits the one before it. */
-    let ahead: { processing: Promise<ProcessedBatch>; bad: Rejection[] } | null = null;
+    let ahead: { processing: Promise<ProcessedBatch>; bad: Rejection[]; readAt: number } | null =
+      null;
     const commit = async (next: typeof ahead) => {
       if (!next) return;
       const { analysed, rejections } = await next.processing;
@@ -144,8 +145,9 @@ export class Engine {
       if (options.keepAssignments) {
         for (const [id, event] of result.assignments) summary.assignments.set(id, event);
       }
+      // Progress counts the inputs up to the batch just committed, not those read ahead.
       options.onCommit?.({
-        read: summary.read,
+        read: next.readAt,
         added: summary.added,
         duplicates: summary.duplicates,
         rejected: summary.rejected,
@@ -178,7 +180,7 @@ export class Engine {
       // Settled now or later, a failure is the commit's to report.
       processing.catch(() => undefined);
       const previous = ahead;
-      ahead = { processing, bad };
+      ahead = { processing, bad, readAt: summary.read };
       await commit(previous);
     };
     for await (const item of items) {
