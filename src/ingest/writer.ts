@@ -80,6 +80,10 @@ interface State {
   cues: Map<string, [string, number][]>;
 }
 
+/** The note that what schema 4 added was filled in for the articles stored before it. */
+const FILLED_IN_KEY = 'filled_in';
+const FILLED_IN = '4';
+
 /** Where the clusterer's saved state is kept (the store's meta table), and its format. */
 const STATE_KEY = 'cluster_state';
 const STATE_FORMAT = 1;
@@ -203,9 +207,11 @@ export class Writer {
   /**
    * What schema 4 added, for what was stored before it: the search index of each article,
    * and the type and country codes of each event. Run once, when a writer first opens an
-   * upgraded store; on a current store it finds nothing to do.
+   * upgraded store; a note in the store says it was done, so that opening a large store does
+   * not look through every article and event for it again.
    */
   private async fillIn(): Promise<void> {
+    if ((await this.store.getMeta(FILLED_IN_KEY)) === FILLED_IN) return;
     for (;;) {
       const rows = await this.store.unindexedArticles(500);
       if (rows.length === 0) break;
@@ -234,6 +240,7 @@ export class Writer {
         }
       });
     }
+    await this.store.transaction((tx) => tx.setMeta(FILLED_IN_KEY, FILLED_IN));
   }
 
   /**
