@@ -149,6 +149,19 @@ export interface ClustererSnapshot {
   active: string[];
 }
 
+/**
+ * Reports of an event that keep their term and concept vectors: what `centralMember` reads.
+ * The others keep only what summaries read (id, language, day, anchors, names); their vectors
+ * live on in the event's sums. In an event of hundreds of reports, the vectors were most of
+ * the clusterer's memory.
+ */
+const FULL_MEMBERS = 50;
+const NO_WEIGHTS: Map<string, number> = new Map();
+
+function slim(article: ClusterFeatures): ClusterFeatures {
+  return { ...article, terms: NO_WEIGHTS, concepts: NO_WEIGHTS };
+}
+
 /** How many recent dated articles the stream's lateness is taken over. */
 const LATENESS_SPAN = 2000;
 /** Articles between sweeps for frozen events (a sweep visits every active event). */
@@ -462,11 +475,13 @@ export class OnlineClusterer {
    * it into `eventId` (a new event when there is none by that id). The two events are kept
    * apart from then on, so event-level linking never undoes the move.
    */
-  move(articleId: string, eventId: string): void {
+  move(articleId: string, eventId: string, features?: ClusterFeatures): void {
     const from = [...this.events.values()].find((e) => e.members.some((m) => m.id === articleId));
     if (!from || from.id === eventId) return;
-    const article = from.members.find((m) => m.id === articleId)!;
-    this.detach(from, article);
+    const member = from.members.find((m) => m.id === articleId)!;
+    // A slim member (see slim) has no vectors left to take out: the caller gives them again.
+    const article = features ?? member;
+    this.detach(from, member, article);
     this.attach(article, eventId);
     this.keepApart(from.id, eventId);
   }
@@ -487,8 +502,8 @@ export class OnlineClusterer {
     }
   }
 
-  private detach(event: EventState, article: ClusterFeatures): void {
-    event.members = event.members.filter((m) => m !== article);
+  private detach(event: EventState, member: ClusterFeatures, article: ClusterFeatures): void {
+    event.members = event.members.filter((m) => m !== member);
     event.norms.clear();
     if (event.members.length === 0) {
       this.events.delete(event.id);
@@ -522,17 +537,22 @@ export class OnlineClusterer {
         event.indexKeys.add(key);
       }
     }
-    for (const m of other.members) {
-      event.members.push(m);
-      let centroid = event.centroids.get(m.lang);
+    // The sums of the other event's reports, not the reports: most of them keep no vectors
+    // (see slim).
+    for (const m of other.members) event.members.push(m);
+    const add = (into: Map<string, number>, from: Map<string, number>) => {
+      for (const [k, w] of from) into.set(k, (into.get(k) ?? 0) + w);
+    };
+    for (const [lang, from] of other.centroids) {
+      let centroid = event.centroids.get(lang);
       if (!centroid) {
         centroid = new Map();
-        event.centroids.set(m.lang, centroid);
+        event.centroids.set(lang, centroid);
       }
-      for (const [t, w] of m.terms) centroid.set(t, (centroid.get(t) ?? 0) + w);
-      for (const a of m.anchors) event.anchorCounts.set(a, (event.anchorCounts.get(a) ?? 0) + 1);
-      for (const [c, w] of m.concepts) event.concepts.set(c, (event.concepts.get(c) ?? 0) + w);
+      add(centroid, from);
     }
+    add(event.anchorCounts, other.anchorCounts);
+    add(event.concepts, other.concepts);
     if (other.touched !== null && (event.touched === null || other.touched > event.touched))
       event.touched = other.touched;
     for (const d of [other.firstDay, other.lastDay]) {
@@ -616,7 +636,7 @@ export class OnlineClusterer {
       };
       this.events.set(eventId, event);
     }
-    event.members.push(article);
+    event.members.push(event.members.length < FULL_MEMBERS ? article : slim(article));
     event.touched = this.clock;
     let centroid = event.centroids.get(article.lang);
     if (!centroid) {

@@ -25,6 +25,7 @@ import {
   type StoreTx,
   type StoredEvent,
 } from '../store/index.ts';
+import type { StoredArticle } from '../types.ts';
 import type { AnalysedArticle } from './process.ts';
 
 /**
@@ -241,6 +242,12 @@ export class Writer {
       });
     }
     await this.store.transaction((tx) => tx.setMeta(FILLED_IN_KEY, FILLED_IN));
+  }
+
+  /** A stored report's clustering features, as they were when it was decided. */
+  private featuresOf(a: StoredArticle): ClusterFeatures {
+    const concepts = represent(a.lang, a.terms, a.anchors).concepts;
+    return toFeatures(a.id, a.lang, a.terms, a.anchors, a.published, concepts, this.anchorShare);
   }
 
   /**
@@ -747,7 +754,9 @@ export class Writer {
           const mine = this.state.firstSeen.get(into);
           if (seen && (!mine || seen < mine)) this.state.firstSeen.set(into, seen);
         } else {
-          clusterer.move(c.articleId, into);
+          // The clusterer keeps most reports without their vectors: they come from the store.
+          const stored = await tx.getArticle(c.articleId);
+          clusterer.move(c.articleId, into, stored ? this.featuresOf(stored) : undefined);
           await tx.moveArticle(c.articleId, into);
         }
         await tx.recordCorrection({
