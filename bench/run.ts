@@ -57,8 +57,9 @@ type ScaleResult = Record<string, unknown> & {
   decisionLatency: { storedFrom: number; p50Ms: number; p99Ms: number }[];
 };
 
-function runSize(articles: number, db?: string): ScaleResult {
-  const args = ['--import', 'tsx', path.join(ROOT, 'bench', 'scale.ts')];
+/** Runs one part of bench/scale.ts in a process of its own and returns the JSON it prints last. */
+function part<T>(name: 'floor' | 'ingest', articles: number, db?: string): T {
+  const args = ['--import', 'tsx', path.join(ROOT, 'bench', 'scale.ts'), '--part', name];
   args.push('--articles', String(articles), '--seed', values.seed);
   if (db) args.push('--db', db);
   const out = execFileSync(process.execPath, args, {
@@ -67,8 +68,25 @@ function runSize(articles: number, db?: string): ScaleResult {
     maxBuffer: 64 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const last = out.trim().split('\n').pop() ?? '';
-  return JSON.parse(last) as ScaleResult;
+  return JSON.parse(out.trim().split('\n').pop() ?? '') as T;
+}
+
+const floors = new Map<
+  number,
+  { floorArticlesPerSecond: number; stagesMicros: Record<string, number> }
+>();
+
+function runSize(articles: number, db?: string): ScaleResult {
+  let floor = floors.get(articles);
+  if (!floor) {
+    floor = part<{ floorArticlesPerSecond: number; stagesMicros: Record<string, number> }>(
+      'floor',
+      articles,
+    );
+    floors.set(articles, floor);
+  }
+  const r = part<ScaleResult>('ingest', articles, db);
+  return { ...r, ...floor, floorRatio: r.articlesPerSecond / floor.floorArticlesPerSecond };
 }
 
 async function withPostgres<T>(run: (url: string) => T): Promise<T> {

@@ -80,7 +80,9 @@ export class Engine {
 
   static async open(store: Store, options: EngineOptions = {}): Promise<Engine> {
     const pipeline = createDefaultPipeline(options.resources);
-    await pipeline.init();
+    // With worker threads the models load there; here only when a small batch needs them
+    // (processBatch), so the main thread does not hold a second copy of them for nothing.
+    if (!options.workers) await pipeline.init();
     const writer = await Writer.open(store, pipeline.names, options.params, {
       windowDays: options.windowDays,
     });
@@ -108,7 +110,7 @@ export class Engine {
       this.pool ??= ProcessPool.start(this.workers, this.resources);
       return this.pool.process(inputs, now);
     }
-    return Promise.resolve(processInputs(this.pipeline, inputs, now));
+    return this.pipeline.init().then(() => processInputs(this.pipeline, inputs, now));
   }
 
   /** Ingests a stream of inputs (see the module comment). */
