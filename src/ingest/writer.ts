@@ -105,6 +105,24 @@ interface SavedState {
 const THAW_HITS = 30;
 const THAW_EVENTS = 10;
 
+/** What a stored report gives back to the writer (a cluster row or a whole stored article). */
+type StoredReport = Pick<
+  StoredArticle,
+  'id' | 'lang' | 'terms' | 'anchors' | 'published' | 'eventDate'
+>;
+
+/** What summaries read about a report, kept while its event is in memory. */
+function remember(
+  state: State,
+  a: StoredReport,
+  title: string,
+  concepts: readonly (readonly [string, number])[],
+): void {
+  state.cues.set(a.id, cuesOf(concepts));
+  state.titles.set(a.id, { title: headline(title), lang: a.lang });
+  state.eventDates.set(a.id, a.eventDate);
+}
+
 /** What the writer keeps per report and per event goes when the clusterer freezes an event. */
 function forget(state: State, event: EventState): void {
   for (const m of event.members) {
@@ -245,9 +263,18 @@ export class Writer {
   }
 
   /** A stored report's clustering features, as they were when it was decided. */
-  private featuresOf(a: StoredArticle): ClusterFeatures {
+  private featuresOf(a: StoredReport): { features: ClusterFeatures; concepts: [string, number][] } {
     const concepts = represent(a.lang, a.terms, a.anchors).concepts;
-    return toFeatures(a.id, a.lang, a.terms, a.anchors, a.published, concepts, this.anchorShare);
+    const features = toFeatures(
+      a.id,
+      a.lang,
+      a.terms,
+      a.anchors,
+      a.published,
+      concepts,
+      this.anchorShare,
+    );
+    return { features, concepts };
   }
 
   /**
@@ -259,11 +286,9 @@ export class Writer {
     const articles = await reader.eventArticles(eventId);
     if (articles.length === 0) return false;
     const members = articles.map((a) => {
-      const concepts = represent(a.lang, a.terms, a.anchors).concepts;
-      this.state.cues.set(a.id, cuesOf(concepts));
-      this.state.titles.set(a.id, { title: headline(a.title || a.text), lang: a.lang });
-      this.state.eventDates.set(a.id, a.eventDate);
-      return toFeatures(a.id, a.lang, a.terms, a.anchors, a.published, concepts, this.anchorShare);
+      const { features, concepts } = this.featuresOf(a);
+      remember(this.state, a, a.title || a.text, concepts);
+      return features;
     });
     this.state.clusterer.thaw(eventId, members);
     const stored = await reader.getEvent(eventId);
@@ -287,21 +312,10 @@ export class Writer {
     let rowsRead = 0;
     const put = (row: ClusterRow, counted: boolean) => {
       rowsRead++;
-      const concepts = represent(row.lang, row.terms, row.anchors).concepts;
-      const features = toFeatures(
-        row.id,
-        row.lang,
-        row.terms,
-        row.anchors,
-        row.published,
-        concepts,
-        this.anchorShare,
-      );
+      const { features, concepts } = this.featuresOf(row);
       if (counted) state.clusterer.reattach(features, row.eventId);
       else state.clusterer.restore(features, row.eventId);
-      state.cues.set(row.id, cuesOf(concepts));
-      state.titles.set(row.id, { title: headline(row.title), lang: row.lang });
-      state.eventDates.set(row.id, row.eventDate);
+      remember(state, row, row.title, concepts);
       if (!counted) state.clusterer.sweep();
     };
     const saved = await this.savedState();
@@ -756,7 +770,7 @@ export class Writer {
         } else {
           // The clusterer keeps most reports without their vectors: they come from the store.
           const stored = await tx.getArticle(c.articleId);
-          clusterer.move(c.articleId, into, stored ? this.featuresOf(stored) : undefined);
+          clusterer.move(c.articleId, into, stored ? this.featuresOf(stored).features : undefined);
           await tx.moveArticle(c.articleId, into);
         }
         await tx.recordCorrection({
