@@ -297,7 +297,8 @@ export async function buildStore(
   const t0 = performance.now();
   const store = await openStore(db);
   try {
-    const engine = await Engine.open(store);
+    // As in scale.ts: the stream's articles are copies by construction.
+    const engine = await Engine.open(store, { copies: false });
     let last = t0;
     let line = 0;
     // Positions are read until `articles` are stored: a few perturbed copies come out the same

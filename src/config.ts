@@ -19,6 +19,8 @@ import path from 'node:path';
  * | `BABELWIRE_PROGRESS_MS`  | `5000`                              | progress lines off a terminal|
  * | `BABELWIRE_WORKERS`      | cores - 1 (at most 4)               | threads running `process`    |
  * | `BABELWIRE_WINDOW_DAYS`  | `30`                                | active window of events      |
+ * | `BABELWIRE_COPIES`       | `on`                                | near-duplicates (`off`: none)|
+ * | `BABELWIRE_DUP_WINDOW`   | `20000`                             | recent articles copies match |
  */
 export interface Config {
   /** The store to open when `--db` is not given: a SQLite file or a `postgres://` URL. */
@@ -37,12 +39,17 @@ export interface Config {
   workers: number;
   /** Days of event time the clusterer keeps in memory (src/cluster/index.ts, ActiveWindow). */
   windowDays: number;
+  /** Whether the writer recognises near-duplicates (src/dedup/) and files them as copies. */
+  copies: boolean;
+  /** The recent articles a new one is compared with for copies. */
+  dupWindow: number;
 }
 
 export const DEFAULT_DB = './babelwire.db';
 export const DEFAULT_COMMIT_EVERY = 200;
 export const DEFAULT_COMMIT_MS = 2000;
 export const DEFAULT_WINDOW_DAYS = 30;
+export const DEFAULT_DUP_WINDOW = 20_000;
 
 /**
  * One thread for the writer, the others for `process`: on two cores the pipeline and the
@@ -76,6 +83,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     progressMs: whole(env.BABELWIRE_PROGRESS_MS, 5000),
     workers: whole(env.BABELWIRE_WORKERS, DEFAULT_WORKERS),
     windowDays: whole(env.BABELWIRE_WINDOW_DAYS, DEFAULT_WINDOW_DAYS),
+    copies: !/^(0|off|false|no)$/i.test(env.BABELWIRE_COPIES ?? ''),
+    dupWindow: positive(env.BABELWIRE_DUP_WINDOW, DEFAULT_DUP_WINDOW),
   };
 }
 

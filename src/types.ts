@@ -95,6 +95,13 @@ export interface StoredArticle {
    * contradicting tag (`Article.langSource`). Absent for articles stored before schema 3.
    */
   langSource?: string | null;
+  /**
+   * The near-duplicate fingerprint of title and text (src/dedup/), as stored; null when the
+   * text is too short to tell a copy by, absent for articles stored before schema 5.
+   */
+  fingerprint?: string | null;
+  /** The first copy this report republishes (src/dedup/), or null for an independent report. */
+  duplicateOf?: string | null;
   seq: number;
   ingestedAt: string;
 }

@@ -137,6 +137,38 @@ export function storeContract(open: () => Promise<Store>): void {
     }
   });
 
+  it('keeps each report’s fingerprint and first copy, and reads back the recent fingerprints', async () => {
+    const store = await open();
+    try {
+      await store.transaction(async (tx) => {
+        await tx.insertArticle({ ...article('a1', 'ev-000001'), fingerprint: '12:AAAA' });
+        await tx.insertArticle({ ...article('a2', 'ev-000001'), fingerprint: null });
+        await tx.insertArticle({
+          ...article('a3', 'ev-000001'),
+          fingerprint: '13:BBBB',
+          duplicateOf: 'a1',
+        });
+        await tx.insertArticle({ ...article('a4', 'ev-000001'), fingerprint: '14:CCCC' });
+        await tx.upsertEvent({ ...event('ev-000001', 4), copyCount: 1 });
+      });
+      assert.deepEqual(await store.recentFingerprints(2), [
+        { id: 'a3', fingerprint: '13:BBBB', duplicateOf: 'a1' },
+        { id: 'a4', fingerprint: '14:CCCC', duplicateOf: null },
+      ]);
+      assert.equal((await store.recentFingerprints(10)).length, 3);
+      const stored = await store.eventArticles('ev-000001');
+      assert.deepEqual(
+        stored.map((a) => a.duplicateOf),
+        [null, null, 'a1', null],
+      );
+      assert.equal((await store.getEvent('ev-000001'))?.copyCount, 1);
+      const rows = await collect(store.clusterRows());
+      assert.equal(rows.find((r) => r.id === 'a3')?.duplicateOf, 'a1');
+    } finally {
+      await store.close();
+    }
+  });
+
   it('streams long reads in pages, in arrival order', async () => {
     const store = await open();
     try {

@@ -8,13 +8,19 @@ export function dateSpan(e: EventRow): string {
   return e.firstDate === e.lastDate ? e.firstDate : `${e.firstDate} – ${e.lastDate}`;
 }
 
+/** How many of an event's reports are copies of others (src/dedup/), when any are. */
+function copies(e: EventRow): string {
+  const n = e.copyCount ?? 0;
+  return n === 0 ? '' : ` (${e.articleCount - n} independent, ${n} cop${n === 1 ? 'y' : 'ies'})`;
+}
+
 /** An event in two to four lines: id, title, reports, languages, dates, names, countries. */
 export function formatEventLine(e: EventRow): string {
   const who = e.names.length ? `\n    names: ${e.names.join(', ')}` : '';
   const where = e.countries.length ? `\n    countries: ${e.countries.join(', ')}` : '';
   return (
     `${e.id}  ${e.title} [${e.titleLang}]\n` +
-    `    ${e.articleCount} report${e.articleCount === 1 ? '' : 's'} in ${e.languages.join(', ')}; ${dateSpan(e)}` +
+    `    ${e.articleCount} report${e.articleCount === 1 ? '' : 's'}${copies(e)} in ${e.languages.join(', ')}; ${dateSpan(e)}` +
     who +
     where
   );
@@ -45,6 +51,8 @@ export function formatEvent(view: EventView): string {
     const lead = a.text.split('\n')[0] ?? '';
     if (lead) lines.push(`      ${lead.length > 160 ? lead.slice(0, 157) + '…' : lead}`);
     lines.push(`      why: ${formatWhy(a.why)}`);
+    if (a.duplicateOf)
+      lines.push(`      copy of ${a.duplicateOf}: its figures and sentences count once`);
   }
   for (const c of view.history) {
     const what =

@@ -19,6 +19,7 @@ const COMMANDS: readonly [string, () => Promise<{ register: Register }>][] = [
   ['eval-facts', () => import('./commands/eval-facts.ts')],
   ['eval-search', () => import('./commands/eval-search.ts')],
   ['eval-stories', () => import('./commands/eval-stories.ts')],
+  ['eval-duplicates', () => import('./commands/eval-duplicates.ts')],
   ['stories', () => import('./commands/stories.ts')],
   ['timeline', () => import('./commands/timeline.ts')],
   ['export', () => import('./commands/export.ts')],

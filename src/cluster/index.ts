@@ -563,6 +563,18 @@ export class OnlineClusterer {
     event.norms.clear();
   }
 
+  /**
+   * A copy of an earlier report (src/dedup/) joins that report's event without a decision: it
+   * says nothing the event does not hold already. Counted as any report is, so that reopening
+   * the store (`restore`) gives the same statistics.
+   */
+  addCopy(article: ClusterFeatures, eventId: string): Decision {
+    this.tick(article);
+    this.observe(article);
+    this.attach(article, eventId);
+    return { eventId, isNew: false, score: 1, absorbed: [] };
+  }
+
   /** Re-creates state from the store: the article is known to belong to `eventId`. */
   restore(article: ClusterFeatures, eventId: string): void {
     this.tick(article);

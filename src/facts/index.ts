@@ -15,7 +15,10 @@ export interface EventFacts {
   entities: Entity[];
 }
 
-export function eventFacts(articles: readonly StoredArticle[], lang?: string): EventFacts {
+export function eventFacts(all: readonly StoredArticle[], lang?: string): EventFacts {
+  // A copy (src/dedup/) states what its first copy states: counted once, figures included.
+  const independent = all.filter((a) => !a.duplicateOf);
+  const articles = independent.length > 0 ? independent : all;
   // One representation per report serves both the ranking and the type.
   const perReport = articles.map((a) => represent(a.lang, a.terms, a.anchors).concepts);
   const ranked = rankReports(articles, perReport);

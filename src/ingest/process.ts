@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AliasTable } from '../anchors/aliases.ts';
 import { BabelwireError, rejection, type Rejection } from '../errors.ts';
+import { encodeFingerprint, fingerprint } from '../dedup/index.ts';
 import { eventDate } from '../facts/dates.ts';
 import type { Pipeline, ProcessContext } from '../pipeline.ts';
 import type { ArticleInput, StoredArticle } from '../types.ts';
@@ -67,7 +68,15 @@ export function processArticle(
     seq: 0,
     ingestedAt: now.toISOString(),
     langSource: a.langSource ?? null,
+    fingerprint: fingerprintOf(a.title, a.text),
+    duplicateOf: null,
   };
+}
+
+/** The near-duplicate fingerprint the writer compares (src/dedup/), or null for a short text. */
+export function fingerprintOf(title: string, text: string): string | null {
+  const f = fingerprint(`${title}\n${text}`);
+  return f && encodeFingerprint(f);
 }
 
 /** What `process` made of a batch: the analysed articles in input order, and the failures. */

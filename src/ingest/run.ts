@@ -62,6 +62,8 @@ export interface EngineOptions {
   workers?: number;
   /** Days of event time the clusterer keeps in memory (default from src/config.ts; 0: all). */
   windowDays?: number;
+  /** Whether copies are recognised (src/dedup/; default from src/config.ts). */
+  copies?: boolean;
 }
 
 export class Engine {
@@ -85,6 +87,7 @@ export class Engine {
     if (!options.workers) await pipeline.init();
     const writer = await Writer.open(store, pipeline.names, options.params, {
       windowDays: options.windowDays,
+      copies: options.copies,
     });
     return new Engine(pipeline, writer, options);
   }

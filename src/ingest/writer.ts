@@ -10,6 +10,7 @@ import {
 } from '../cluster/index.ts';
 import { DEFAULT_PARAMS, type ClusterParams } from '../cluster/params.ts';
 import { config } from '../config.ts';
+import { decodeFingerprint, NearDuplicateIndex } from '../dedup/index.ts';
 import { BabelwireError, type Rejection } from '../errors.ts';
 import { eventDate } from '../facts/dates.ts';
 import { eventNames } from '../facts/event-names.ts';
@@ -39,6 +40,8 @@ import type { AnalysedArticle } from './process.ts';
 export interface AssignResult {
   added: number;
   duplicates: number;
+  /** Of `added`, the reports found to be copies of an earlier one (src/dedup/). */
+  copies: number;
   /** Article id -> event id, for every article of the batch that is in the store now. */
   assignments: Map<string, string>;
   /** Events the batch started, and those it added reports to (for the live stream). */
@@ -79,6 +82,10 @@ interface State {
   eventDates: Map<string, string | null>;
   /** Article id -> its concepts that are type cues: what the event's type is decided on. */
   cues: Map<string, [string, number][]>;
+  /** Recent articles' fingerprints, to tell copies by (src/dedup/). */
+  copies: NearDuplicateIndex;
+  /** Reports in memory that are copies -> the first copy they republish. */
+  copyOf: Map<string, string>;
 }
 
 /** The note that what schema 4 added was filled in for the articles stored before it. */
@@ -108,7 +115,7 @@ const THAW_EVENTS = 10;
 /** What a stored report gives back to the writer (a cluster row or a whole stored article). */
 type StoredReport = Pick<
   StoredArticle,
-  'id' | 'lang' | 'terms' | 'anchors' | 'published' | 'eventDate'
+  'id' | 'lang' | 'terms' | 'anchors' | 'published' | 'eventDate' | 'duplicateOf'
 >;
 
 /** What summaries read about a report, kept while its event is in memory. */
@@ -121,6 +128,7 @@ function remember(
   state.cues.set(a.id, cuesOf(concepts));
   state.titles.set(a.id, { title: headline(title), lang: a.lang });
   state.eventDates.set(a.id, a.eventDate);
+  if (a.duplicateOf) state.copyOf.set(a.id, a.duplicateOf);
 }
 
 /** What the writer keeps per report and per event goes when the clusterer freezes an event. */
@@ -129,8 +137,16 @@ function forget(state: State, event: EventState): void {
     state.titles.delete(m.id);
     state.eventDates.delete(m.id);
     state.cues.delete(m.id);
+    state.copyOf.delete(m.id);
   }
   state.firstSeen.delete(event.id);
+}
+
+/** The type cues of an event's reports, a copy's not counted again (as src/facts/ does). */
+function typeCues(event: EventState, state: State): [string, number][] {
+  const independent = event.members.filter((m) => !state.copyOf.has(m.id));
+  const counted = independent.length > 0 ? independent : event.members;
+  return counted.flatMap((m) => state.cues.get(m.id) ?? []);
 }
 
 const cuesOf = (concepts: readonly (readonly [string, number])[]): [string, number][] =>
@@ -186,6 +202,8 @@ export class Writer {
   private readonly anchorShare: number;
   /** Days of event time the clusterer keeps in memory (0: all). */
   private readonly windowDays: number;
+  /** Recent articles copies are looked for among (0: copies are not looked for). */
+  private readonly dupWindow: number;
 
   private constructor(
     store: Store,
@@ -193,12 +211,14 @@ export class Writer {
     params: ClusterParams,
     anchorShare: number,
     windowDays: number,
+    dupWindow: number,
   ) {
     this.store = store;
     this.stageNames = stageNames;
     this.params = params;
     this.anchorShare = anchorShare;
     this.windowDays = windowDays;
+    this.dupWindow = dupWindow;
   }
 
   /** Opens the writer on a store, rebuilding the clustering state the store holds. */
@@ -206,7 +226,7 @@ export class Writer {
     store: Store,
     stageNames: readonly string[],
     params: ClusterParams = DEFAULT_PARAMS,
-    options: { anchorShare?: number; windowDays?: number } = {},
+    options: { anchorShare?: number; windowDays?: number; copies?: boolean } = {},
   ): Promise<Writer> {
     // Two writers would each cluster without seeing the other's articles and overwrite each
     // other's event summaries: one at a time.
@@ -217,6 +237,7 @@ export class Writer {
       params,
       options.anchorShare ?? ANCHOR_SHARE,
       options.windowDays ?? config.windowDays,
+      (options.copies ?? config.copies) ? config.dupWindow : 0,
     );
     writer.state = await writer.load();
     await writer.fillIn();
@@ -307,7 +328,15 @@ export class Writer {
       firstSeen: new Map(),
       eventDates: new Map(),
       cues: new Map(),
+      copies: new NearDuplicateIndex(Math.max(1, this.dupWindow)),
+      copyOf: new Map(),
     };
+    if (this.dupWindow > 0) {
+      for (const r of await this.store.recentFingerprints(this.dupWindow)) {
+        const f = decodeFingerprint(r.fingerprint);
+        if (f) state.copies.add(r.id, f, r.duplicateOf);
+      }
+    }
     state.aliases.load(await this.store.aliasRows(), await this.store.aliasObservations());
     let rowsRead = 0;
     const put = (row: ClusterRow, counted: boolean) => {
@@ -443,6 +472,7 @@ export class Writer {
     const result: AssignResult = {
       added: 0,
       duplicates: 0,
+      copies: 0,
       assignments: new Map(),
       created: [],
       updated: [],
@@ -471,8 +501,14 @@ export class Writer {
           }
           const t0 = performance.now();
           const stored = { ...this.withAliases(article) };
-          const decision = await this.decide(tx, stored);
+          const copy = await this.copyFor(tx, stored);
+          const decision = await this.decide(tx, stored, copy?.eventId ?? null);
           timings.decide += performance.now() - t0;
+          if (copy) {
+            stored.duplicateOf = copy.original;
+            this.state.copyOf.set(stored.id, copy.original);
+            result.copies++;
+          }
           stored.eventId = decision.eventId;
           if (stored.eventDate === null && !decision.isNew) this.dateFromEvent(stored, decision);
           await tx.insertArticle(stored);
@@ -561,7 +597,30 @@ export class Writer {
     };
   }
 
-  private async decide(tx: StoreTx, article: AnalysedArticle): Promise<Decision> {
+  /**
+   * Whether the article is a copy of a recent one (src/dedup/): the first copy it republishes
+   * and that one's event (brought into memory). It is remembered either way, so later copies
+   * are found.
+   */
+  private async copyFor(
+    tx: StoreTx,
+    article: AnalysedArticle,
+  ): Promise<{ original: string; eventId: string } | null> {
+    if (this.dupWindow === 0) return null;
+    const f = decodeFingerprint(article.fingerprint);
+    if (!f) return null;
+    const match = this.state.copies.find(f);
+    const eventId = match && (await tx.articleEventId(match.original));
+    const found = match && eventId && (await this.activate(tx, eventId));
+    this.state.copies.add(article.id, f, found ? match.original : null);
+    return found ? { original: match.original, eventId } : null;
+  }
+
+  private async decide(
+    tx: StoreTx,
+    article: AnalysedArticle,
+    copyOfEvent: string | null = null,
+  ): Promise<Decision> {
     const features = toFeatures(
       article.id,
       article.lang,
@@ -571,9 +630,13 @@ export class Writer {
       article.concepts,
       this.anchorShare,
     );
-    if (this.state.clusterer.reachesFrozen(features)) await this.thawFor(tx, features);
+    if (copyOfEvent === null && this.state.clusterer.reachesFrozen(features))
+      await this.thawFor(tx, features);
     this.observer?.before?.(features, this.state.clusterer);
-    const decision = this.state.clusterer.add(features);
+    const decision =
+      copyOfEvent === null
+        ? this.state.clusterer.add(features)
+        : this.state.clusterer.addCopy(features, copyOfEvent);
     this.observer?.after?.(features, decision, this.state.clusterer);
     this.state.titles.set(article.id, {
       title: headline(article.title || article.text),
@@ -703,11 +766,12 @@ export class Writer {
       firstDate: days[0] ?? null,
       lastDate: days[days.length - 1] ?? null,
       articleCount: event.members.length,
+      copyCount: event.members.reduce((n, m) => n + (this.state.copyOf.has(m.id) ? 1 : 0), 0),
       firstSeen: firstSeen.get(eventId) ?? now,
       updatedAt: now,
       provenance: this.provenance,
       storyKeys: storyKeysOf(event.members.map((m) => m.anchors)),
-      eventType: classifyEvent(event.members.flatMap((m) => this.state.cues.get(m.id) ?? [])).type,
+      eventType: classifyEvent(typeCues(event, this.state)).type,
       countryCodes,
     };
   }

@@ -61,7 +61,7 @@ export async function eventView(
     figures: facts.figures,
     articles: articles.map((a) => a.id),
     reports: articles.map((article) => {
-      const { terms: _terms, ...report } = article;
+      const { terms: _terms, fingerprint: _fingerprint, ...report } = article;
       const because = why.get(article.id)!;
       // Per report, more entities than the event lists: a reader checks one report's names.
       return {

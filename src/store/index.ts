@@ -8,6 +8,7 @@ export type {
   CheckReport,
   ClusterRow,
   ClusterRowFilter,
+  FingerprintRow,
   Correction,
   EventCursor,
   EventQuery,

@@ -13,6 +13,16 @@ import type { StoreKind } from './types.ts';
  * refuses it instead of misreading it. A store newer than this code is refused, never
  * downgraded.
  */
+/**
+ * Schema 5: near-duplicates (src/dedup/). Reports stored before it have no fingerprint, so a
+ * later copy of one is not recognised; they are never copies themselves.
+ */
+const SCHEMA_5_BOTH = [
+  'ALTER TABLE articles ADD COLUMN fingerprint TEXT',
+  'ALTER TABLE articles ADD COLUMN duplicate_of TEXT',
+  'ALTER TABLE events ADD COLUMN copies INTEGER NOT NULL DEFAULT 0',
+];
+
 interface Migration {
   version: number;
   what: string;
@@ -162,6 +172,14 @@ const MIGRATIONS: readonly Migration[] = [
         `CREATE TABLE search_index (article_seq INTEGER PRIMARY KEY, doc tsvector NOT NULL)`,
         'CREATE INDEX search_index_doc ON search_index USING GIN (doc)',
       ],
+    },
+  },
+  {
+    version: 5,
+    what: "near-duplicates: each report's fingerprint and the first copy it republishes; copies per event",
+    ddl: {
+      sqlite: SCHEMA_5_BOTH,
+      postgres: SCHEMA_5_BOTH,
     },
   },
 ];

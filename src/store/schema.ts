@@ -24,6 +24,8 @@ export interface ArticleTable {
   event_date: string | null;
   lang_source: string | null;
   pinned: Generated<number>;
+  fingerprint: string | null;
+  duplicate_of: string | null;
 }
 
 export interface EventTable {
@@ -43,6 +45,7 @@ export interface EventTable {
   story_keys: string | null;
   type: string | null;
   country_codes: string | null;
+  copies: Generated<number>;
 }
 
 export interface AliasTableRow {

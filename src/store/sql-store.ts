@@ -19,6 +19,7 @@ import type {
   CheckReport,
   ClusterRow,
   ClusterRowFilter,
+  FingerprintRow,
   Correction,
   EventQuery,
   ListedEvent,
@@ -61,6 +62,8 @@ function toArticle(r: Selectable<ArticleTable>): StoredArticle {
     eventId: r.event_id,
     eventDate: r.event_date,
     langSource: r.lang_source,
+    fingerprint: r.fingerprint ?? null,
+    duplicateOf: r.duplicate_of ?? null,
     seq: Number(r.seq),
     ingestedAt: r.ingested_at,
   };
@@ -77,6 +80,7 @@ function toEvent(r: Selectable<EventTable>): StoredEvent {
     firstDate: r.first_date,
     lastDate: r.last_date,
     articleCount: Number(r.article_count),
+    copyCount: Number(r.copies ?? 0),
     firstSeen: r.first_seen,
     updatedAt: r.updated_at,
     provenance: JSON.parse(r.provenance) as string[],
@@ -251,6 +255,8 @@ class SqlReader implements StoreReader {
             .selectFrom('articles')
             .select(['event_id', (e) => e.fn.countAll<number>().as('n')])
             .where('ingested_at', '>=', dayAgo)
+            // Growth is in independent reports: a story republished by fifty sites is not news fifty times.
+            .where('duplicate_of', 'is', null)
             // SQLite would group by walking the event index over every article ever stored
             // (85 ms a page on 20k articles ingested over 60 days, growing with the archive);
             // `+` hides that index, so it reads the last day's range of the ingest-time index
@@ -323,6 +329,19 @@ class SqlReader implements StoreReader {
     return rows.map((r) => r.id);
   }
 
+  async recentFingerprints(limit: number): Promise<FingerprintRow[]> {
+    const rows = await this.db
+      .selectFrom('articles')
+      .select(['id', 'fingerprint', 'duplicate_of'])
+      .where('fingerprint', 'is not', null)
+      .orderBy('seq', 'desc')
+      .limit(limit)
+      .execute();
+    return rows
+      .reverse()
+      .map((r) => ({ id: r.id, fingerprint: r.fingerprint!, duplicateOf: r.duplicate_of ?? null }));
+  }
+
   async *clusterRows(filter: ClusterRowFilter = {}): AsyncIterable<ClusterRow> {
     if (filter.events) {
       // Events a few at a time (an IN list has a limit), then put back in arrival order.
@@ -357,6 +376,7 @@ class SqlReader implements StoreReader {
           'published',
           'event_id',
           'event_date',
+          'duplicate_of',
         ])
         .where('seq', '>', after);
       if (filter.upToSeq !== undefined) query = query.where('seq', '<=', filter.upToSeq);
@@ -374,6 +394,7 @@ class SqlReader implements StoreReader {
           published: r.published,
           eventId: r.event_id,
           eventDate: r.event_date,
+          duplicateOf: r.duplicate_of ?? null,
         };
       }
       if (rows.length < PAGE) return;
@@ -687,6 +708,8 @@ class SqlTx extends SqlReader implements StoreTx {
         ingested_at: a.ingestedAt,
         event_date: a.eventDate,
         lang_source: a.langSource ?? null,
+        fingerprint: a.fingerprint ?? null,
+        duplicate_of: a.duplicateOf ?? null,
       })
       .execute();
   }
@@ -708,6 +731,7 @@ class SqlTx extends SqlReader implements StoreTx {
       story_keys: e.storyKeys === null ? null : JSON.stringify(e.storyKeys),
       type: e.eventType ?? null,
       country_codes: JSON.stringify(e.countryCodes ?? []),
+      copies: e.copyCount ?? 0,
     };
     // first_seen is updated too: an event that absorbs an earlier one was first seen then.
     const { id: _id, ...update } = row;

@@ -13,6 +13,8 @@ export interface StoredEvent {
   firstDate: string | null;
   lastDate: string | null;
   articleCount: number;
+  /** Of `articleCount`, the reports that are copies of another one (src/dedup/). */
+  copyCount?: number;
   firstSeen: string;
   updatedAt: string;
   /** Versioned names of the stages and parameters that produced the event. */
@@ -42,6 +44,15 @@ export interface ClusterRow {
   published: string | null;
   eventId: string;
   eventDate: string | null;
+  /** The first copy the report republishes, or null. */
+  duplicateOf: string | null;
+}
+
+/** A recent article's near-duplicate fingerprint (src/dedup/), as the writer's index reads it. */
+export interface FingerprintRow {
+  id: string;
+  fingerprint: string;
+  duplicateOf: string | null;
 }
 
 export interface ClusterRowFilter {
@@ -203,6 +214,8 @@ export interface StoreReader {
   clusterRows(filter?: ClusterRowFilter): AsyncIterable<ClusterRow>;
   /** The sequence number of the last article stored (0 when there is none). */
   lastArticleSeq(): Promise<number>;
+  /** The fingerprints of the last `limit` articles that have one, oldest first. */
+  recentFingerprints(limit: number): Promise<FingerprintRow[]>;
   /** A value the store keeps for the code that writes it (the clusterer's saved state). */
   getMeta(key: string): Promise<string | null>;
   /** Every stored article, in arrival order, read in pages. */

@@ -28,6 +28,7 @@ export function eventItem(e: ListedEvent) {
     titleLang: e.titleLang,
     languages: e.languages,
     articleCount: e.articleCount,
+    copyCount: e.copyCount ?? 0,
     firstDate: e.firstDate,
     lastDate: e.lastDate,
     type: e.eventType ?? null,
