@@ -6,6 +6,8 @@ export interface EventItem {
   titleLang: string;
   languages: string[];
   articleCount: number;
+  /** Of articleCount, the reports that republish another one. */
+  copyCount?: number;
   firstDate: string | null;
   lastDate: string | null;
   type: string | null;
@@ -63,6 +65,8 @@ export interface Report {
   url: string | null;
   source: string | null;
   eventDate?: string | null;
+  /** The first copy this report republishes (a near-duplicate), or null. */
+  duplicateOf?: string | null;
   entities: Entity[];
   why?: Why;
 }
@@ -83,6 +87,8 @@ export interface EventView {
   titleLang: string;
   languages: string[];
   articleCount: number;
+  /** Of articleCount, the reports that republish another one. */
+  copyCount?: number;
   firstDate: string | null;
   lastDate: string | null;
   countries?: string[];

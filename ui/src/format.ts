@@ -59,6 +59,12 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
 
+/** An event's reports, and how many of them are copies of others when any are. */
+export function reportCount(reports: number, copies = 0): string {
+  if (!copies) return plural(reports, 'report');
+  return `${plural(reports - copies, 'report')} + ${plural(copies, 'copy', 'copies')}`;
+}
+
 /** A timestamp as local date and time, short. */
 export function when(iso: string): string {
   const d = new Date(iso);

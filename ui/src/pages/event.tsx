@@ -12,7 +12,7 @@ import {
 } from '../api.ts';
 import { PlacesMap } from '../components/map.tsx';
 import { Badge, Badges, Failure, Loading, Notice, T, TypeTag } from '../components/text.tsx';
-import { dateSpan, languageName, number, plural, range, when } from '../format.ts';
+import { dateSpan, languageName, number, plural, range, reportCount, when } from '../format.ts';
 import { useAsync } from '../hooks.ts';
 import { useUiLang } from '../prefs.ts';
 
@@ -51,7 +51,7 @@ export function EventPage() {
         <p class="meta">
           <TypeTag type={e.type.type} cue={e.type.cue} />
           <span class="dates">{dateSpan(e.firstDate, e.lastDate)}</span>
-          <span class="count">{plural(e.articleCount, 'report')}</span>
+          <span class="count">{reportCount(e.articleCount, e.copyCount)}</span>
           <Badges langs={e.languages} />
         </p>
         {story ? (
@@ -338,6 +338,14 @@ function ReportCard({
             {' · '}
             <a href={url} rel="noopener noreferrer nofollow" target="_blank">
               original
+            </a>
+          </>
+        ) : null}
+        {r.duplicateOf ? (
+          <>
+            {' · '}
+            <a class="copy-of" href={`#report-${r.duplicateOf}`}>
+              copy of {r.duplicateOf}
             </a>
           </>
         ) : null}

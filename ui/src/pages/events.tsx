@@ -2,7 +2,7 @@ import { useLocation } from 'preact-iso';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, EVENT_TYPES, query, type EventFilters, type EventItem } from '../api.ts';
 import { Badges, Failure, Loading, T, TypeTag } from '../components/text.tsx';
-import { dateSpan, plural } from '../format.ts';
+import { dateSpan, reportCount } from '../format.ts';
 import { useAsync, useStream } from '../hooks.ts';
 import { useUiLang } from '../prefs.ts';
 import { useTitles } from '../titles.ts';
@@ -142,7 +142,7 @@ function EventRow({
       </div>
       <div class="meta">
         <Badges langs={e.languages} />
-        <span class="count">{plural(e.articleCount, 'report')}</span>
+        <span class="count">{reportCount(e.articleCount, e.copyCount)}</span>
         <span class="dates">{dateSpan(e.firstDate, e.lastDate)}</span>
         <TypeTag type={e.type} />
         {places.length ? (
