@@ -1,6 +1,8 @@
 import { findCountries } from '../anchors/countries.ts';
 import { nameSkeleton } from '../anchors/translit.ts';
 import { anchorKeys } from '../cluster/features.ts';
+import { NEWS_AGENCIES } from '../lang/agencies.ts';
+import { isSingleSyllable } from '../lang/syllables.ts';
 import type { StoredEvent } from '../store/types.ts';
 import type { Anchors } from '../types.ts';
 
@@ -94,7 +96,18 @@ export function storyKeysOf(reports: readonly (readonly string[])[]): string[] {
 
 function signature(input: StoryEventInput): Map<string, number> {
   const keys = input.event.storyKeys ?? storyKeysOf(input.anchors.map((a) => anchorKeys(a)));
-  return new Map(keys.map((k) => [k, 1]));
+  return new Map(keys.filter((k) => !weakName(k)).map((k) => [k, 1]));
+}
+
+/**
+ * Name keys that tell no story apart: a single syllable of a name (`p:dinh`, `p:jong`: the
+ * names stage keys Vietnamese, Chinese and Korean names syllable by syllable) and the credit of
+ * a news agency. Unrelated Vietnamese events were joined on such keys.
+ */
+function weakName(key: string): boolean {
+  if (!key.startsWith('p:')) return false;
+  const name = key.slice(2);
+  return NEWS_AGENCIES.has(name) || isSingleSyllable(name);
 }
 
 /**
