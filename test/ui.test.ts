@@ -336,4 +336,31 @@ describe('web UI in chromium', { timeout: 180_000 }, () => {
     await shot(page, 'moved');
     await page.close();
   });
+
+  it('a republished report is marked as a copy of the first, and counted apart', async () => {
+    const [line] = fs.readFileSync(DEMO_CORPUS, 'utf8').split('\n');
+    const original = JSON.parse(line) as { id: string; title: string; text: string; lang?: string };
+    const res = await post<{ results: { id: string; event: string; status: string }[] }>(
+      '/articles',
+      {
+        ...original,
+        id: 'republished-copy',
+        text: `${original.text}\nReporting by our correspondents; editing by the news desk.`,
+      },
+    );
+    const [result] = res.results;
+    assert.equal(result.status, 'added');
+    const view = await get<{
+      copyCount: number;
+      reports: (Report & { duplicateOf: string | null })[];
+    }>(`/events/${result.event}`);
+    assert.equal(view.copyCount, 1);
+    assert.equal(view.reports.find((r) => r.id === 'republished-copy')?.duplicateOf, original.id);
+    const page = await open(`/events/${result.event}`);
+    const card = page.locator('#report-republished-copy');
+    await card.waitFor();
+    assert.equal(await card.locator('.copy-of').textContent(), `copy of ${original.id}`);
+    assert.match((await page.locator('.event-head .count').textContent()) ?? '', /1 copy/);
+    await page.close();
+  });
 });
