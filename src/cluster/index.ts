@@ -847,9 +847,18 @@ export class OnlineClusterer {
 
   /** The member closest to the event's centre (same-language surface plus anchors). */
   centralMember(event: EventState): ClusterFeatures {
-    let best = event.members[0];
+    return this.centralMemberWhere(event, () => true) ?? event.members[0];
+  }
+
+  /** The most central of the members `among` accepts (of those that keep vectors), or null. */
+  centralMemberWhere(
+    event: EventState,
+    among: (member: ClusterFeatures) => boolean,
+  ): ClusterFeatures | null {
+    let best: ClusterFeatures | null = null;
     let bestScore = -1;
     for (const m of event.members.slice(0, 50)) {
+      if (!among(m)) continue;
       const s = this.surfaceSimilarity(m, event) + this.conceptSimilarity(m, event);
       if (s > bestScore) {
         best = m;

@@ -1,3 +1,4 @@
+import { languageData } from '../lang/index.ts';
 import { represent } from '../represent/index.ts';
 import type { StoredArticle } from '../types.ts';
 
@@ -46,10 +47,15 @@ export interface Title {
   articleId: string;
 }
 
-/** The title in the wanted language when a report in it exists, else the most central report's. */
+/**
+ * The title in the wanted language when a report in it exists, else in English (the pivot)
+ * when one exists, else the most central report's: one rule, whatever packs are installed.
+ */
 export function eventTitle(ranked: readonly Ranked[], lang?: string): Title {
   const pick =
-    (lang && ranked.find((r) => r.article.lang === lang && r.article.title)) || ranked[0];
+    (lang && ranked.find((r) => r.article.lang === lang && r.article.title)) ||
+    ranked.find((r) => languageData(r.article.lang).pivot && r.article.title) ||
+    ranked[0];
   return { title: pick.article.title, lang: pick.article.lang, articleId: pick.article.id };
 }
 

@@ -10,6 +10,7 @@ import {
 } from '../cluster/index.ts';
 import { DEFAULT_PARAMS, type ClusterParams } from '../cluster/params.ts';
 import { config } from '../config.ts';
+import { languageData } from '../lang/index.ts';
 import { decodeFingerprint, NearDuplicateIndex } from '../dedup/index.ts';
 import { BabelwireError, type Rejection } from '../errors.ts';
 import { eventDate } from '../facts/dates.ts';
@@ -739,8 +740,15 @@ export class Writer {
   summarise(eventId: string): StoredEvent {
     const { clusterer, titles, eventDates, firstSeen } = this.state;
     const event = clusterer.event(eventId) as EventState;
+    // The title's language by one rule (README): English when the event has a report in it,
+    // else the most central report's; so it does not change with the packs installed.
     const central = clusterer.centralMember(event);
-    const head = titles.get(central.id) ?? { title: '', lang: central.lang };
+    const titled = (m: { id: string; lang: string }) =>
+      !!languageData(m.lang).pivot && !!titles.get(m.id)?.title;
+    const shown = titled(central)
+      ? central
+      : (clusterer.centralMemberWhere(event, titled) ?? central);
+    const head = titles.get(shown.id) ?? { title: '', lang: shown.lang };
     const languages = [...new Set(event.members.map((m) => m.lang))].sort();
     const ranked = (prefix: string) =>
       [...event.anchorCounts]
