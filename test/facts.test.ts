@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { readFigureCases, scoreFigures } from '../src/facts/eval.ts';
 import { extractFigures, figureRanges } from '../src/facts/figures.ts';
 import { classifyEvent } from '../src/facts/types.ts';
+import { eventTitle, rankReports, summarize } from '../src/facts/summary.ts';
 import { represent } from '../src/represent/index.ts';
 import { segmentTerms } from '../src/segment/index.ts';
 import { ROOT, normalized, sample } from './helpers.ts';
@@ -120,5 +121,76 @@ describe('figures: counts of people, qualifiers after the count, quotes at word 
       const end = at + f.evidence.length;
       assert.ok(end === text.length || /[\s]/.test(text[end]), `ends inside a word: ${f.evidence}`);
     }
+  });
+});
+
+describe('titles and summaries', () => {
+  const report = (id: string, lang: string, title: string, text: string) => ({
+    id,
+    lang,
+    title,
+    text,
+    rawTitle: title,
+    rawText: text,
+    published: null,
+    url: null,
+    source: null,
+    contentHash: id,
+    terms: segmentTerms(`${title}\n${text}`, lang),
+    anchors: { numbers: [], dates: [], names: [], countries: [] },
+    captions: [],
+    eventId: 'ev-000001',
+    eventDate: null,
+    seq: 0,
+    ingestedAt: '2020-10-06T00:00:00Z',
+  });
+  const zh = report(
+    'zh',
+    'zh',
+    '吉反对派占领总统府',
+    '俄驳斥骚乱与俄有关说法国际在线报道（驻中亚记者王向东）：吉尔吉斯斯坦7日发生大规模骚乱，反对派示威者占领了议会大楼。',
+  );
+  const en = report(
+    'en',
+    'en',
+    'Protesters seize parliament in Bishkek',
+    'BISHKEK (Reuters) - Opposition supporters seized the parliament building in the capital of Kyrgyzstan on Tuesday.',
+  );
+  const fr = report(
+    'fr',
+    'fr',
+    'Les manifestants prennent le parlement à Bichkek',
+    "Des partisans de l'opposition ont pris le parlement de la capitale du Kirghizistan mardi.",
+  );
+
+  it('the title is in the language asked for, else English, else the most central report', () => {
+    const ranked = rankReports(
+      [fr, zh, en],
+      [fr, zh, en].map((a) => represent(a.lang, a.terms, a.anchors).concepts),
+    );
+    assert.equal(eventTitle(ranked, 'zh').lang, 'zh');
+    assert.equal(eventTitle(ranked).lang, 'en');
+    const noEnglish = rankReports(
+      [fr, zh],
+      [fr, zh].map((a) => represent(a.lang, a.terms, a.anchors).concepts),
+    );
+    assert.equal(eventTitle(noEnglish).articleId, noEnglish[0].article.id);
+  });
+
+  it('bylines and agency datelines stay out of the summary', () => {
+    const ranked = rankReports(
+      [zh, en],
+      [zh, en].map((a) => represent(a.lang, a.terms, a.anchors).concepts),
+    );
+    const sentences = summarize(ranked).map((s) => s.sentence);
+    assert.ok(
+      sentences.includes('吉尔吉斯斯坦7日发生大规模骚乱，反对派示威者占领了议会大楼。'),
+      sentences.join(' | '),
+    );
+    assert.ok(
+      sentences.some((s) => s.startsWith('Opposition supporters seized')),
+      sentences.join(' | '),
+    );
+    assert.ok(!sentences.some((s) => /记者|Reuters/.test(s)));
   });
 });

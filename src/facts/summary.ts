@@ -85,10 +85,11 @@ export function summarize(ranked: readonly Ranked[], lang?: string, count = 3): 
   const out: SummarySentence[] = [];
   const seen = new Set<string>();
   for (const { article } of order) {
+    const credits = languageData(article.lang).credits ?? [];
     const sentence = article.text
       .split('\n')
       .flatMap((p) => p.split(SENTENCE_END))
-      .map((s) => s.trim())
+      .map((s) => credits.reduce((t, re) => t.replace(re, ''), s.trim()).trim())
       .find((s) => s.length >= MIN_SENTENCE && s.length <= MAX_SENTENCE && !seen.has(s));
     if (!sentence) continue;
     seen.add(sentence);

@@ -141,6 +141,12 @@ export interface LanguageData {
   captionLabels?: readonly string[];
   /** Site lines that end a page (`Read more`, `Xem thêm`), each matched at a line's start. */
   boilerplate?: readonly RegExp[];
+  /**
+   * Credits a report opens with, before its first sentence proper: a byline or an agency's
+   * dateline (`国际在线报道（驻中亚记者王向东）：`, `BISHKEK (Reuters) -`). Each is matched at the
+   * start of a sentence and taken off what a summary quotes.
+   */
+  credits?: readonly RegExp[];
   /** Conjunctions, prepositions and articles written onto the next word, longest first. */
   proclitics?: readonly string[];
   /** Particles a name takes at its end (Korean `미국은`): stripped before a lookup. */

@@ -274,6 +274,10 @@ export const en: LanguageData = {
     /\s+/,
   ),
   captionLabels: ['Photo', 'Image', 'Picture'],
+  // An agency's dateline: `BISHKEK (Reuters) -`, `MOSCOW, Oct 6 (AFP) —`.
+  credits: [
+    /^[A-Z][A-Z .'-]{2,40}(?:, [A-Z][a-z]{2,9}\.? \d{1,2})? \((?:Reuters|AP|AFP|Xinhua|Bloomberg|dpa)\)\s*[-–—]\s*/u,
+  ],
   boilerplate: [
     /^latest in\b/i,
     /^read more\b/i,

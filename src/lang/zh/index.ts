@@ -60,6 +60,12 @@ export const zh: LanguageData = {
   },
   captionLabels: ['图', '圖', '图片'],
   boilerplate: [/^相关(新闻|阅读|文章)/u, /^责任编辑/u],
+  // `…报道（驻中亚记者王向东）：`, `（记者 张三）`, `新华社北京5月1日电（记者 李四）`: a headline or
+  // agency line may come before the credit on the same line.
+  credits: [
+    /^[^。！？]{0,60}?[（(][^）)]{0,30}记者[^）)]{0,20}[）)][：:]?\s*/u,
+    /^[^。！？]{0,30}?\d{1,2}月\d{1,2}日电\s*/u,
+  ],
   entityCues: {
     person: `总统, 总理, 主席, 领导人, 外长, 部长, 议员, 先生, 女士, 夫人, 国王, 首相, 将军, 发言人,
       候选人, 大使, 秘书长`,
