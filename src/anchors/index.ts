@@ -26,22 +26,7 @@ export function foreignNameForms(
   const out = new Set<string>();
   const source = languageData(lang).nameForms;
   if (source === 'translit-runs') for (const run of chinese.nameCandidates(text)) out.add(run);
-  const data = languageData(lang);
-  if (source === 'unknown-words' && data.nameWords) {
-    const pack = packFor(lang);
-    if (pack) {
-      // A stop word gives no term: it is known too.
-      const known = (w: string) => {
-        const [t] = segmentTerms(w, lang);
-        return t === undefined || pack.has(t) || pack.has(w);
-      };
-      for (const word of text.match(data.nameWords) ?? []) {
-        const bare = data.nameParticles ? word.replace(data.nameParticles, '') : word;
-        if ([...bare].length < 2 || known(word) || known(bare)) continue;
-        out.add(bare);
-      }
-    }
-  } else if (source === 'unknown-words') {
+  if (source === 'unknown-words') {
     const pack = packFor(lang);
     if (pack) {
       for (const word of text.match(/\p{Script=Arabic}{4,}/gu) ?? []) {

@@ -82,12 +82,6 @@ export interface LanguageData {
    * (`translit-runs`) or the words the language pack does not know (`unknown-words`).
    */
   nameForms?: 'translit-runs' | 'unknown-words';
-  /**
-   * With `unknown-words`: the words that may be names (a foreign name in Japanese is a run of
-   * katakana), each taken as a name form when the pack knows neither it nor it without its
-   * `nameParticles`. Arabic's own rules apply when absent.
-   */
-  nameWords?: RegExp;
   /** How name mentions are found for entity kinds (default: capitalised words). */
   mentions?: 'cased' | 'han-runs' | 'arabic-forms';
   /** Letters only native words have: such a word next to a foreign name is not part of it. */

@@ -6,8 +6,6 @@ import type { LanguageData } from '../types.ts';
  */
 export const he: LanguageData = {
   code: 'he',
-  nameForms: 'unknown-words',
-  nameWords: /[\p{Script=Hebrew}'׳]{3,}/gu,
   segmenter: 'words',
   lookupAffixes: {
     prefixes: [

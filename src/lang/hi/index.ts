@@ -3,8 +3,6 @@ import type { LanguageData } from '../types.ts';
 /** Hindi oblique and plural endings on nouns (`चुनावों` of the elections -> `चुनाव`). */
 export const hi: LanguageData = {
   code: 'hi',
-  nameForms: 'unknown-words',
-  nameWords: /[\p{Script=Devanagari}\u093c]{3,}/gu,
   segmenter: 'words',
   lookupAffixes: {
     suffixes: ['ियों', 'ियाँ', 'ियां', 'ाओं', 'ाएं', 'ाएँ', 'ों', 'ें', 'ाँ', 'ां', 'े', 'ी', 'ा'],

@@ -86,8 +86,6 @@ const VERB_ENDINGS = [
 
 export const ko: LanguageData = {
   code: 'ko',
-  nameForms: 'unknown-words',
-  nameWords: /\p{Script=Hangul}{2,}/gu,
   segmenter: 'words',
   // Korean packs a name into two or three syllable blocks and attaches particles to it.
   nameParticles:
