@@ -25,6 +25,16 @@ describe('names across scripts', () => {
     same(['Bishkek', '比什凯克', 'Бишкек', 'بشكيك']));
   it('Trump = 特朗普 = ترامب = Трамп', () => same(['Trump', '特朗普', 'ترامب', 'Трамп']));
 
+  // Hangul, kana, Hebrew and Devanagari (issue 15): names as these scripts write them.
+  it('Jeenbekov = 젠베코프 = ジェエンベコフ = ז׳ינבקוב = जीनबेकोव', () =>
+    same(['Jeenbekov', '젠베코프', 'ジェエンベコフ', "ז'ינבקוב", 'जीनबेकोव']));
+  it('Zelensky = 젤렌스키 = ゼレンスキー = זלנסקי = ज़ेलेंस्की', () =>
+    same(['Zelensky', '젤렌스키', 'ゼレンスキー', 'זלנסקי', 'ज़ेलेंस्की']));
+  it('Biden = 바이든 = バイデン = ביידן = बाइडेन', () =>
+    same(['Biden', '바이든', 'バイデン', 'ביידן', 'बाइडेन']));
+  it('Washington = 워싱턴 = ワシントン = וושינגטון = वाशिंगटन', () =>
+    same(['Washington', '워싱턴', 'ワシントン', 'וושינגטון', 'वाशिंगटन']));
+
   it('h-sounds count for nothing: Netanyahu = Нетаньяху = نتنياهو = 内塔尼亚胡', () =>
     same(['Netanyahu', 'Нетаньяху', 'نتنياهو', '内塔尼亚胡']));
   it('silent gh: Kavanaugh = كافانو = Кавано = 卡瓦诺', () =>

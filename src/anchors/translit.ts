@@ -1,5 +1,16 @@
 import { pinyin } from 'pinyin-pro';
-import { ARABIC_LATIN, CYRILLIC_LATIN } from '../lang/scripts.ts';
+import {
+  ARABIC_LATIN,
+  CYRILLIC_LATIN,
+  DEVANAGARI_LATIN,
+  DEVANAGARI_NUKTA,
+  HANGUL_FINALS,
+  HANGUL_INITIALS,
+  HANGUL_MEDIALS,
+  HEBREW_GERESH,
+  HEBREW_LATIN,
+  KANA_LATIN,
+} from '../lang/scripts.ts';
 import { NAME_READINGS } from '../lang/zh/index.ts';
 
 /** Romanises Cyrillic letter by letter (src/lang/scripts.ts). */
@@ -93,6 +104,64 @@ export function romanizeArabic(word: string): string {
     .join('');
 }
 
+/** Hangul syllable blocks as romanised jamo (`젠베코프` -> `jenbekopeu`). */
+export function romanizeHangul(word: string): string {
+  let out = '';
+  for (const ch of word) {
+    const code = ch.codePointAt(0)! - 0xac00;
+    if (code < 0 || code >= 11172) continue;
+    const initial = HANGUL_INITIALS[Math.floor(code / 588)];
+    const final = HANGUL_FINALS[code % 28];
+    out += (initial === '_' ? '' : initial) + HANGUL_MEDIALS[Math.floor((code % 588) / 28)];
+    out += final === '_' ? '' : final;
+  }
+  return out;
+}
+
+/** Katakana and hiragana as romanised (`ジェエンベコフ` -> `jieenbekofu`); `ー` and `ッ` give nothing. */
+export function romanizeKana(word: string): string {
+  let out = '';
+  for (const ch of word) {
+    const code = ch.codePointAt(0)!;
+    // Hiragana sits 0x60 below the katakana it matches.
+    const kata = code >= 0x3041 && code <= 0x3096 ? String.fromCodePoint(code + 0x60) : ch;
+    out += KANA_LATIN[kata] ?? '';
+  }
+  return out;
+}
+
+/** Hebrew letters as consonants (`ז'ינבקוב` -> `zhynbkub`). */
+export function romanizeHebrew(word: string): string {
+  const letters = [...word];
+  let out = '';
+  for (let i = 0; i < letters.length; i++) {
+    const c = letters[i];
+    const next = letters[i + 1];
+    if ((next === "'" || next === '׳') && HEBREW_GERESH[c]) {
+      out += HEBREW_GERESH[c];
+      i++;
+    } else if (c === 'ו' && next === 'ו') {
+      out += 'v';
+      i++;
+    } else out += HEBREW_LATIN[c] ?? '';
+  }
+  return out;
+}
+
+/** Devanagari consonants (`जीनबेकोव` -> `jnbkv`). */
+export function romanizeDevanagari(word: string): string {
+  const letters = [...word.normalize('NFD')];
+  let out = '';
+  for (let i = 0; i < letters.length; i++) {
+    const c = letters[i];
+    if (letters[i + 1] === '़' && DEVANAGARI_NUKTA[c]) {
+      out += DEVANAGARI_NUKTA[c];
+      i++;
+    } else out += DEVANAGARI_LATIN[c] ?? '';
+  }
+  return out;
+}
+
 /**
  * Skeletons of the names seen lately: the same names recur from report to report of an event,
  * and a skeleton costs a dozen replacements (a Han name, a pinyin lookup per character).
@@ -117,6 +186,10 @@ function computeSkeleton(name: string): string | null {
   if (/\p{Script=Han}/u.test(name)) return chineseSkeleton(name);
   if (/\p{Script=Arabic}/u.test(name)) latin = romanizeArabic(name);
   else if (/\p{Script=Cyrillic}/u.test(name)) latin = romanizeCyrillic(name);
+  else if (/\p{Script=Hangul}/u.test(name)) latin = romanizeHangul(name);
+  else if (/[\p{Script=Katakana}\p{Script=Hiragana}]/u.test(name)) latin = romanizeKana(name);
+  else if (/\p{Script=Hebrew}/u.test(name)) latin = romanizeHebrew(name);
+  else if (/\p{Script=Devanagari}/u.test(name)) latin = romanizeDevanagari(name);
   else latin = name.normalize('NFD').replace(/\p{M}/gu, '');
   const s = skeleton(latin);
   return s.length >= MIN_SKELETON ? s : null;
