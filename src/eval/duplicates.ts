@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DEFAULT_DUP_WINDOW } from '../config.ts';
 import { fingerprint, NearDuplicateIndex } from '../dedup/index.ts';
 import { contentHash } from '../ingest/index.ts';
+import { seededRandom } from './run.ts';
 
 /**
  * Near-duplicates, measured. A labelled set is built from development texts: a seeded share of
@@ -49,18 +50,6 @@ export interface CopyScores {
   acrossEvents: number;
   /** Links between two development reports of one gold event (not labelled, not scored). */
   betweenOriginals: { from: string; to: string }[];
-}
-
-/** A small seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SENTENCE = /(?<=[.!?。！？؟])\s*|\n+/u;
@@ -135,7 +124,7 @@ function copyOf(rand: () => number, text: string, kind: CopyKind): string {
  * copies, each 1–200 positions after its original.
  */
 export function buildCopySet(reports: readonly Report[], seed = 1, share = 0.4): CopyItem[] {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const placed: { at: number; item: CopyItem }[] = reports.map((r, i) => ({
     at: i,
     item: { ...r, origin: null, kind: null },
