@@ -99,6 +99,12 @@ describe('near-duplicates (src/dedup/)', () => {
     assert.ok(Math.abs(s.precision - 2 / 3) < 1e-9);
   });
 
+  it('a bad line of a labelled set is an error naming file and line', () => {
+    const file = path.join(tempDir(), 'bad.jsonl');
+    fs.writeFileSync(file, `${JSON.stringify({ id: 'a', text: WIRE })}\nnot json\n`);
+    assert.throws(() => evalDuplicates([file]), /bad\.jsonl:2: malformed JSON/);
+  });
+
   const sets = ['vims-dev', 'mmds-dev', 'ntrex-xling', 'itn-dev', 'ntrex-wide'].map((s) =>
     path.join(BENCHMARKS, `${s}.jsonl`),
   );

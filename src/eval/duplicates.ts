@@ -1,9 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_DUP_WINDOW } from '../config.ts';
 import { fingerprint, NearDuplicateIndex } from '../dedup/index.ts';
 import { contentHash } from '../ingest/index.ts';
-import { seededRandom } from './run.ts';
+import { readGold, seededRandom } from './run.ts';
+import { BabelwireError, formatRejection } from '../errors.ts';
+import { readFile } from '../ingest/readers.ts';
 
 /**
  * Near-duplicates, measured. A labelled set is built from development texts: a seeded share of
@@ -242,30 +243,27 @@ export interface Report {
   event: string | null;
 }
 
-/** The reports of a JSON Lines development set, ids and events prefixed by the set's name. */
+/**
+ * The reports of a JSON Lines development set, ids and events prefixed by the set's name. Read
+ * as `ingest` reads them; a bad line is an error naming the file and line (the set is labelled
+ * data: the evaluation does not go on without part of it).
+ */
 export function readReports(file: string): Report[] {
   const set = path.basename(file, '.jsonl');
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map(
-      (l) =>
-        JSON.parse(l) as {
-          id: string;
-          lang?: string;
-          title?: string;
-          text: string;
-          event?: string;
-        },
-    )
-    .map((r) => ({
-      id: `${set}:${r.id}`,
-      lang: r.lang ?? 'und',
-      title: r.title ?? '',
-      text: r.text,
-      event: typeof r.event === 'string' ? `${set}:${r.event}` : null,
-    }));
+  const { articles, rejections } = readFile(file);
+  const bad = rejections[0];
+  if (bad) throw new BabelwireError('E_USAGE', formatRejection(bad));
+  const events = new Map(readGold(file).map((g) => [g.id, g.event]));
+  return articles.map((a) => {
+    const event = events.get(a.id);
+    return {
+      id: `${set}:${a.id}`,
+      lang: a.lang ?? 'und',
+      title: a.title,
+      text: a.text,
+      event: typeof event === 'string' ? `${set}:${event}` : null,
+    };
+  });
 }
 
 export function evalDuplicates(files: readonly string[], seed = 1): CopyScores {
