@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { unknownWordForms } from '../src/anchors/index.ts';
 import { languageData } from '../src/lang/index.ts';
 import { PackTable } from '../src/lexicon/pack.ts';
 import { parseEdictLine } from '../src/lexicon/parsers.ts';
@@ -24,6 +25,24 @@ describe('reading the languages of issue 15 (src/lang/<code>/)', () => {
     for (const w of ['대통령은', '대통령이', '미국에서는', '정부의', '선출했다', '선출된'])
       assert.ok(lookup(ko, w, 'ko'), w);
     assert.ok(!lookup(ko, '사과', 'ko'));
+  });
+
+  it('names in Korean, Japanese, Hebrew and Hindi are the words the pack does not know', () => {
+    const ko = pack('ko', ['대통령', '선거', '승리']);
+    const koForms = unknownWordForms('비슈케크에서 대통령 선거에서 승리했다', 'ko', ko);
+    // The particle comes off the name; known words, with their endings, are no names.
+    assert.deepEqual(koForms, ['비슈케크']);
+    const ja = pack('ja', ['ニュース', 'デモ']);
+    assert.deepEqual(unknownWordForms('ビシュケクでデモ、ニュースによると', 'ja', ja), [
+      'ビシュケク',
+    ]);
+    const he = pack('he', ['הפגנה', 'ממשלה']);
+    // `in Bishkek`: the name with and without the preposition written onto it.
+    assert.deepEqual(unknownWordForms('הפגנה בבישקק נגד הממשלה', 'he', he), ['בבישקק', 'בישקק']);
+    const hi = pack('hi', ['चुनाव', 'सरकार']);
+    assert.deepEqual(unknownWordForms('बिश्केक में चुनावों के बाद सरकार', 'hi', hi), ['बिश्केक']);
+    // Without a pack every word would count: none is taken.
+    assert.deepEqual(unknownWordForms('비슈케크에서', 'ko', null), []);
   });
 
   it('Kazakh, Kyrgyz and Mongolian: case and plural endings', () => {

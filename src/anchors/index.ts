@@ -15,39 +15,56 @@ import { nameSkeleton } from './translit.ts';
 
 /**
  * Name forms in scripts without case: runs of transliteration characters in Chinese and, in
- * Arabic, words the Arabic pack does not know (names are what a dictionary lacks; without a
- * pack Arabic gets none, as every word would count).
+ * Arabic, Korean, Japanese katakana, Hebrew and Hindi, words the language's pack does not know
+ * (names are what a dictionary lacks; without a pack a language gets none, as every word would
+ * count).
  */
 export function foreignNameForms(
   text: string,
   lang: string,
   chinese: ChineseSegmenter = plainChineseSegmenter(),
 ): string[] {
+  const data = languageData(lang);
+  if (data.nameForms === 'translit-runs') return [...new Set(chinese.nameCandidates(text))];
+  if (data.nameForms === 'unknown-words') return unknownWordForms(text, lang);
+  return [];
+}
+
+/** Words of a text its language's pack (the installed one unless given) does not know. */
+export function unknownWordForms(
+  text: string,
+  lang: string,
+  pack: { has(term: string): boolean } | null = packFor(lang),
+): string[] {
+  const data = languageData(lang);
+  const words = data.nameWords;
+  if (!pack || !words) return [];
+  const arabic = data.segmenter === 'arabic';
+  // A stop word gives no term: it is known too.
+  const known = (w: string) => segmentTerms(w, lang).every((t) => pack.has(t));
+  const long = (w: string) => [...w].length >= words.minLength;
   const out = new Set<string>();
-  const source = languageData(lang).nameForms;
-  if (source === 'translit-runs') for (const run of chinese.nameCandidates(text)) out.add(run);
-  if (source === 'unknown-words') {
-    const pack = packFor(lang);
-    if (pack) {
-      for (const word of text.match(/\p{Script=Arabic}{4,}/gu) ?? []) {
-        const bare = stripArabicProclitic(normalizeArabic(word));
-        if (bare.length < 4) continue;
-        // A stop word gives no term: it is known too.
-        const known = (w: string) => {
-          const [t] = segmentTerms(w, lang);
-          return t === undefined || pack.has(t);
-        };
-        if (known(bare) || known(word)) continue;
-        // Inflections the stemmer leaves: a feminine plural (`مواجهات`, of `مواجهة`) and a
-        // future verb (`ستضع`, will put) are words, not names.
-        if (/ات$/.test(bare) && (known(bare.slice(0, -2)) || known(bare.slice(0, -2) + 'ه')))
-          continue;
-        if (/^س[يتنا]/.test(bare) && known(bare.slice(2))) continue;
-        out.add(bare);
-      }
+  for (const word of text.match(words.pattern) ?? []) {
+    const bare = arabic
+      ? stripArabicProclitic(normalizeArabic(word))
+      : word.replace(data.nameParticles ?? /$^/u, '');
+    if (!long(bare) || known(bare) || known(word)) continue;
+    if (arabic && isArabicInflection(bare, known)) continue;
+    out.add(bare);
+    for (const p of words.proclitics ?? []) {
+      if (bare.startsWith(p) && long(bare.slice(p.length))) out.add(bare.slice(p.length));
     }
   }
   return [...out];
+}
+
+/**
+ * Inflections the Arabic stemmer leaves: a feminine plural (`مواجهات`, of `مواجهة`) and a future
+ * verb (`ستضع`, will put) are words, not names.
+ */
+function isArabicInflection(bare: string, known: (w: string) => boolean): boolean {
+  if (/ات$/.test(bare) && (known(bare.slice(0, -2)) || known(bare.slice(0, -2) + 'ه'))) return true;
+  return /^س[يتنا]/.test(bare) && known(bare.slice(2));
 }
 
 /** Skeletons of the names a text carries, whatever the script. */

@@ -15,27 +15,93 @@ import { DEFAULT_PARAMS, type ClusterParams } from './params.ts';
  * IDF is kept up to date as articles arrive and applied at scoring time.
  */
 
+/** Share of collection growth after which a cached event norm is recomputed. */
+const NORM_REFRESH = 0.05;
+
+/** The collection size at which the next norm epoch starts, after one that started at `start`. */
+const nextEpoch = (start: number) => Math.max(start + 1, Math.ceil(start * (1 + NORM_REFRESH)));
+
+/** The start of the norm epoch a collection of `documents` is in: sizes fixed by the count alone. */
+function epochStart(documents: number): number {
+  let start = 0;
+  for (let next = nextEpoch(start); next <= documents; next = nextEpoch(next)) start = next;
+  return start;
+}
+
+/**
+ * Event norms are cached under the IDF of the collection as it stood when the current epoch
+ * began (see cachedNorm). A table keeps, for each key counted since then, its count at that
+ * moment, so that IDF "as of the epoch" is two lookups and no copy of the table.
+ */
+class EpochCounts {
+  readonly now = new Map<string, number>();
+  /** Counts at the start of the epoch, of the keys counted since. */
+  readonly atStart = new Map<string, number>();
+
+  increment(key: string): void {
+    const n = this.now.get(key) ?? 0;
+    if (!this.atStart.has(key)) this.atStart.set(key, n);
+    this.now.set(key, n + 1);
+  }
+
+  /** The count when the epoch started. */
+  before(key: string): number {
+    return this.atStart.get(key) ?? this.now.get(key) ?? 0;
+  }
+
+  load(
+    entries: readonly (readonly [string, number])[],
+    atStart: readonly (readonly [string, number])[],
+  ): void {
+    this.now.clear();
+    this.atStart.clear();
+    for (const [k, n] of entries) this.now.set(k, n);
+    for (const [k, n] of atStart) this.atStart.set(k, n);
+  }
+}
+
+const idfOf = (documents: number, count: number) => Math.log((documents + 1) / (count + 1)) + 1;
+
 class DocumentFrequencies {
   documents = 0;
-  private readonly df = new Map<string, number>();
+  /** The collection size when the current norm epoch began. */
+  epoch = 0;
+  private readonly counts = new EpochCounts();
 
   add(keys: Iterable<string>): void {
     this.documents++;
-    for (const k of keys) this.df.set(k, (this.df.get(k) ?? 0) + 1);
+    for (const k of keys) this.counts.increment(k);
+    if (this.documents >= nextEpoch(this.epoch)) {
+      this.epoch = this.documents;
+      this.counts.atStart.clear();
+    }
   }
 
   idf(key: string): number {
-    return Math.log((this.documents + 1) / ((this.df.get(key) ?? 0) + 1)) + 1;
+    return idfOf(this.documents, this.counts.now.get(key) ?? 0);
+  }
+
+  /** IDF as the collection stood when the current epoch began. */
+  epochIdf(key: string): number {
+    return idfOf(this.epoch, this.counts.before(key));
   }
 
   entries(): [string, number][] {
-    return [...this.df];
+    return [...this.counts.now];
   }
 
-  load(documents: number, entries: readonly (readonly [string, number])[]): void {
+  epochEntries(): [string, number][] {
+    return [...this.counts.atStart];
+  }
+
+  load(
+    documents: number,
+    entries: readonly (readonly [string, number])[],
+    atStart: readonly (readonly [string, number])[] = [],
+  ): void {
     this.documents = documents;
-    this.df.clear();
-    for (const [k, n] of entries) this.df.set(k, n);
+    this.epoch = epochStart(documents);
+    this.counts.load(entries, atStart);
   }
 }
 
@@ -46,21 +112,26 @@ class DocumentFrequencies {
  */
 class TermFrequencies {
   documents = 0;
-  private readonly byLang = new Map<string, Map<string, number>>();
+  epoch = 0;
+  private readonly byLang = new Map<string, EpochCounts>();
 
   add(lang: string, terms: Iterable<string>): void {
     this.documents++;
-    let df = this.byLang.get(lang);
-    if (!df) {
-      df = new Map();
-      this.byLang.set(lang, df);
+    let counts = this.byLang.get(lang);
+    if (!counts) {
+      counts = new EpochCounts();
+      this.byLang.set(lang, counts);
     }
-    for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const t of terms) counts.increment(t);
+    if (this.documents >= nextEpoch(this.epoch)) {
+      this.epoch = this.documents;
+      for (const c of this.byLang.values()) c.atStart.clear();
+    }
   }
 
   /** The table of one language, for many lookups in a row. */
   of(lang: string): ReadonlyMap<string, number> {
-    return this.byLang.get(lang) ?? EMPTY;
+    return this.byLang.get(lang)?.now ?? EMPTY;
   }
 
   idf(lang: string, term: string): number {
@@ -68,20 +139,39 @@ class TermFrequencies {
   }
 
   idfIn(df: ReadonlyMap<string, number>, term: string): number {
-    return Math.log((this.documents + 1) / ((df.get(term) ?? 0) + 1)) + 1;
+    return idfOf(this.documents, df.get(term) ?? 0);
+  }
+
+  /** IDF of a term in one language as the collection stood when the current epoch began. */
+  epochIdf(lang: string): (term: string) => number {
+    const counts = this.byLang.get(lang);
+    return counts ? (t) => idfOf(this.epoch, counts.before(t)) : () => idfOf(this.epoch, 0);
   }
 
   entries(): [string, [string, number][]][] {
-    return [...this.byLang].map(([lang, df]) => [lang, [...df]]);
+    return [...this.byLang].map(([lang, c]) => [lang, [...c.now]]);
+  }
+
+  epochEntries(): [string, [string, number][]][] {
+    return [...this.byLang]
+      .filter(([, c]) => c.atStart.size > 0)
+      .map(([lang, c]) => [lang, [...c.atStart]]);
   }
 
   load(
     documents: number,
     entries: readonly (readonly [string, readonly (readonly [string, number])[]])[],
+    atStart: readonly (readonly [string, readonly (readonly [string, number])[]])[] = [],
   ): void {
     this.documents = documents;
+    this.epoch = epochStart(documents);
     this.byLang.clear();
-    for (const [lang, df] of entries) this.byLang.set(lang, new Map(df));
+    const starts = new Map(atStart);
+    for (const [lang, df] of entries) {
+      const c = new EpochCounts();
+      c.load(df, starts.get(lang) ?? []);
+      this.byLang.set(lang, c);
+    }
   }
 }
 
@@ -102,7 +192,7 @@ export interface EventState {
   firstDay: number | null;
   lastDay: number | null;
   /** Cached squared norms of the centroids (see cachedNorm); moved on when a member joins. */
-  norms: Map<string, { documents: number; value: number }>;
+  norms: Map<string, { epoch: number; value: number }>;
   /** The inverted-index keys this event is filed under: a merge or a removal visits only these. */
   indexKeys: Set<string>;
   /** The stream's clock (see ActiveWindow) when a report last joined: an undated event's time. */
@@ -139,6 +229,9 @@ export interface ClustererSnapshot {
   documents: number;
   terms: [string, [string, number][]][];
   concepts: [string, number][];
+  /** Counts as the current norm epoch began, of the keys counted since (none in older saves). */
+  epochTerms?: [string, [string, number][]][];
+  epochConcepts?: [string, number][];
   clock: number | null;
   lateness: number[];
   latenessCount: number;
@@ -166,9 +259,6 @@ function slim(article: ClusterFeatures): ClusterFeatures {
 const LATENESS_SPAN = 2000;
 /** Articles between sweeps for frozen events (a sweep visits every active event). */
 const SWEEP_EVERY = 256;
-
-/** Share of collection growth after which a cached event norm is recomputed. */
-const NORM_REFRESH = 0.05;
 
 /**
  * An article's vector under the current IDF, computed once per decision: scoring it against
@@ -305,6 +395,8 @@ export class OnlineClusterer {
       documents: this.termDf.documents,
       terms: this.termDf.entries(),
       concepts: this.conceptDf.entries(),
+      epochTerms: this.termDf.epochEntries(),
+      epochConcepts: this.conceptDf.epochEntries(),
       clock: this.clock,
       lateness: [...this.lateness.subarray(0, Math.min(this.latenessCount, LATENESS_SPAN))],
       latenessCount: this.latenessCount,
@@ -320,8 +412,8 @@ export class OnlineClusterer {
    * then come back through `reattach`; reports stored after the snapshot through `restore`.
    */
   restoreSnapshot(s: ClustererSnapshot): void {
-    this.termDf.load(s.documents, s.terms);
-    this.conceptDf.load(s.documents, s.concepts);
+    this.termDf.load(s.documents, s.terms, s.epochTerms);
+    this.conceptDf.load(s.documents, s.concepts, s.epochConcepts);
     this.clock = s.clock;
     this.lateness.fill(0);
     this.lateness.set(s.lateness.slice(0, LATENESS_SPAN));
@@ -655,27 +747,27 @@ export class OnlineClusterer {
       centroid = new Map();
       event.centroids.set(article.lang, centroid);
     }
-    // The cached norms move by what this report adds (under the IDF of now), instead of being
-    // recomputed over the whole event at its next comparison: in a large event that
-    // recomputation was most of the decision time.
-    const termNorm = event.norms.get(`t:${article.lang}`);
-    const df = this.termDf.of(article.lang);
+    // The cached norms move by what this report adds (under the epoch's IDF, as they were
+    // computed), instead of being recomputed over the whole event at its next comparison: in a
+    // large event that recomputation was most of the decision time.
+    const termNorm = this.currentNorm(event, `t:${article.lang}`, this.termDf);
+    const termIdf = this.termDf.epochIdf(article.lang);
     for (const [t, w] of article.terms) {
       const old = centroid.get(t) ?? 0;
       centroid.set(t, old + w);
       if (termNorm) {
-        const idf = this.termDf.idfIn(df, t);
+        const idf = termIdf(t);
         termNorm.value += ((old + w) * (old + w) - old * old) * idf * idf;
       }
     }
     for (const a of article.anchors)
       event.anchorCounts.set(a, (event.anchorCounts.get(a) ?? 0) + 1);
-    const conceptNorm = event.norms.get('concepts');
+    const conceptNorm = this.currentNorm(event, 'concepts', this.conceptDf);
     for (const [c, w] of article.concepts) {
       const old = event.concepts.get(c) ?? 0;
       event.concepts.set(c, old + w);
       if (conceptNorm) {
-        const idf = this.conceptDf.idf(c);
+        const idf = this.conceptDf.epochIdf(c);
         conceptNorm.value += ((old + w) * (old + w) - old * old) * idf * idf;
       }
     }
@@ -749,10 +841,10 @@ export class OnlineClusterer {
     const dot = OnlineClusterer.dot(terms, centroid);
     if (dot === 0) return 0;
     const centroidNorm = this.cachedNorm(event, `t:${lang}`, this.termDf, () => {
-      const df = this.termDf.of(lang);
+      const idf = this.termDf.epochIdf(lang);
       let sum = 0;
       for (const [t, c] of centroid) {
-        const x = c * this.termDf.idfIn(df, t);
+        const x = c * idf(t);
         sum += x * x;
       }
       return sum;
@@ -779,7 +871,7 @@ export class OnlineClusterer {
     return this.cachedNorm(event, 'concepts', this.conceptDf, () => {
       let sum = 0;
       for (const [c, e] of event.concepts) {
-        const x = e * this.conceptDf.idf(c);
+        const x = e * this.conceptDf.epochIdf(c);
         sum += x * x;
       }
       return sum;
@@ -787,21 +879,33 @@ export class OnlineClusterer {
   }
 
   /**
-   * An event vector's squared norm under current IDF. Recomputing it for every comparison
-   * dominated the run time; IDF drifts slowly, so a norm is reused until the event changes or
-   * the collection has grown by NORM_REFRESH since it was computed.
+   * An event vector's squared norm. Recomputing it under current IDF for every comparison
+   * dominated the run time; IDF drifts slowly, so a norm is taken under the IDF of the current
+   * epoch (the collection as it stood at sizes fixed by the count alone, NORM_REFRESH apart) and
+   * reused until the event changes or the epoch ends. A norm is then a function of the event
+   * and the collection, not of when the event happened to be compared: a windowed clusterer,
+   * or one restored from its store, computes the same norms as one that never stopped.
    */
   private cachedNorm(
     event: EventState,
     key: string,
-    df: { readonly documents: number },
+    df: { readonly epoch: number },
     compute: () => number,
   ): number {
-    const cached = event.norms.get(key);
-    if (cached && df.documents <= cached.documents * (1 + NORM_REFRESH)) return cached.value;
+    const cached = this.currentNorm(event, key, df);
+    if (cached) return cached.value;
     const value = compute();
-    event.norms.set(key, { documents: df.documents, value });
+    event.norms.set(key, { epoch: df.epoch, value });
     return value;
+  }
+
+  private currentNorm(
+    event: EventState,
+    key: string,
+    df: { readonly epoch: number },
+  ): { epoch: number; value: number } | undefined {
+    const cached = event.norms.get(key);
+    return cached?.epoch === df.epoch ? cached : undefined;
   }
 
   /** The time decay between two events' date spans (1 when either is undated or they overlap). */

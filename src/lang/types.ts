@@ -82,6 +82,12 @@ export interface LanguageData {
    * (`translit-runs`) or the words the language pack does not know (`unknown-words`).
    */
   nameForms?: 'translit-runs' | 'unknown-words';
+  /**
+   * With `unknown-words`: which words may be a name (a global pattern over the text), the
+   * letters a form keeps at least, and one-letter proclitics a name may carry (Hebrew
+   * `בבישקק`, in Bishkek), whose bare form is taken too.
+   */
+  nameWords?: { pattern: RegExp; minLength: number; proclitics?: readonly string[] };
   /** How name mentions are found for entity kinds (default: capitalised words). */
   mentions?: 'cased' | 'han-runs' | 'arabic-forms';
   /** Letters only native words have: such a word next to a foreign name is not part of it. */

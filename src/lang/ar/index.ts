@@ -4,6 +4,7 @@ export const ar: LanguageData = {
   code: 'ar',
   segmenter: 'arabic',
   nameForms: 'unknown-words',
+  nameWords: { pattern: /\p{Script=Arabic}{4,}/gu, minLength: 4 },
   mentions: 'arabic-forms',
   shortCountryNames: true,
   multipliers: [

@@ -7,6 +7,12 @@ import type { LanguageData } from '../types.ts';
 export const he: LanguageData = {
   code: 'he',
   segmenter: 'words',
+  nameForms: 'unknown-words',
+  nameWords: {
+    pattern: /\p{Script=Hebrew}{3,}/gu,
+    minLength: 3,
+    proclitics: ['ו', 'ה', 'ב', 'ל', 'מ', 'ש', 'כ'],
+  },
   lookupAffixes: {
     prefixes: [
       'וכש',

@@ -5,6 +5,9 @@ import { zh } from '../zh/index.ts';
 export const ja: LanguageData = {
   code: 'ja',
   segmenter: 'words',
+  // Foreign names are written in katakana; the loanwords among them are in the pack.
+  nameForms: 'unknown-words',
+  nameWords: { pattern: /[\p{Script=Katakana}ー・]{3,}/gu, minLength: 3 },
   packHeadwords: 'as-written',
   mentions: 'han-runs',
   dayOfMonthAlone: true,

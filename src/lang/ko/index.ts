@@ -87,6 +87,9 @@ const VERB_ENDINGS = [
 export const ko: LanguageData = {
   code: 'ko',
   segmenter: 'words',
+  // Hangul has no capitals: a name is a word the pack does not know, once its particle is off.
+  nameForms: 'unknown-words',
+  nameWords: { pattern: /\p{Script=Hangul}{2,}/gu, minLength: 2 },
   // Korean packs a name into two or three syllable blocks and attaches particles to it.
   nameParticles:
     /(?:에서|에게|으로|까지|부터|보다|처럼|이며|은|는|이|가|을|를|의|에|와|과|로|도|만|며)$/u,
