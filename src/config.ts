@@ -14,6 +14,7 @@ import path from 'node:path';
  * | `BABELWIRE_DICTD`   | `/usr/share/dictd`                       | Debian dictd dictionaries    |
  * | `BABELWIRE_EDICT`   | `/usr/share/edict`                       | Debian EDICT and ENAMDICT    |
  * | `BABELWIRE_GEONAMES`| `/usr/share/locale`                      | GeoNames gettext catalogues  |
+ * | `BABELWIRE_CACHE`   | `$XDG_CACHE_HOME/babelwire` (`off`: none)| tables built from those      |
  * | `BABELWIRE_COMMIT_EVERY` | `200`                               | ingest: articles per commit  |
  * | `BABELWIRE_COMMIT_MS`    | `2000`                              | ingest: ms per commit        |
  * | `BABELWIRE_PROGRESS_MS`  | `5000`                              | progress lines off a terminal|
@@ -29,6 +30,8 @@ export interface Config {
   dictdDir: string;
   edictDir: string;
   geonamesDir: string;
+  /** Where tables derived from installed data are kept between runs (null: nowhere). */
+  cacheDir: string | null;
   /** Ingest commits after this many articles… */
   commitEvery: number;
   /** …or after this many milliseconds, whichever comes first. */
@@ -78,6 +81,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dictdDir: env.BABELWIRE_DICTD || '/usr/share/dictd',
     edictDir: env.BABELWIRE_EDICT || '/usr/share/edict',
     geonamesDir: env.BABELWIRE_GEONAMES || '/usr/share/locale',
+    cacheDir: /^(0|off|false|no)$/i.test(env.BABELWIRE_CACHE ?? '')
+      ? null
+      : env.BABELWIRE_CACHE ||
+        path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'babelwire'),
     commitEvery: positive(env.BABELWIRE_COMMIT_EVERY, DEFAULT_COMMIT_EVERY),
     commitMs: positive(env.BABELWIRE_COMMIT_MS, DEFAULT_COMMIT_MS),
     progressMs: whole(env.BABELWIRE_PROGRESS_MS, 5000),

@@ -1,4 +1,5 @@
 import { readConfig } from '../config.ts';
+import { cachedTable } from '../cache.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { languageData } from '../lang/index.ts';
@@ -64,15 +65,23 @@ const MIN_LOCALES = 8;
 const MIN_NAME = 4;
 const MIN_LOCALES_FOR_SHORT_NAME = 15;
 
-function build(): CityTable {
+/** The GeoNames catalogues installed, one per locale. */
+function catalogueFiles(): [string, string][] {
+  const dirs = fs.existsSync(LOCALE_DIR) ? fs.readdirSync(LOCALE_DIR).sort() : [];
+  return dirs
+    .map((locale): [string, string] => [
+      locale,
+      path.join(LOCALE_DIR, locale, 'LC_MESSAGES', 'geonames.mo'),
+    ])
+    .filter(([, file]) => fs.existsSync(file));
+}
+
+function build(files: readonly [string, string][]): CityTable {
   const english = new Map<string, string>();
   const names = new Map<string, Map<string, number>>(); // folded name -> id -> locales
   const localesOf = new Map<string, number>();
-  const dirs = fs.existsSync(LOCALE_DIR) ? fs.readdirSync(LOCALE_DIR) : [];
   const catalogues: [string, Map<string, string>][] = [];
-  for (const locale of dirs) {
-    const file = path.join(LOCALE_DIR, locale, 'LC_MESSAGES', 'geonames.mo');
-    if (!fs.existsSync(file)) continue;
+  for (const [locale, file] of files) {
     const mo = readMo(file);
     catalogues.push([locale, mo]);
     // Only numeric ids are cities (the rest is the catalogue header).
@@ -122,7 +131,14 @@ function build(): CityTable {
 }
 
 function getTable(): CityTable {
-  if (!table) table = build();
+  if (!table) {
+    const files = catalogueFiles();
+    table = cachedTable(
+      'cities',
+      files.map(([, f]) => f),
+      () => build(files),
+    );
+  }
   return table;
 }
 

@@ -1,4 +1,5 @@
 import { languageData, languages } from '../lang/index.ts';
+import { cachedTable } from '../cache.ts';
 import { normalizeArabic, stripArabicProclitic } from '../segment/arabic.ts';
 import { chineseWords } from '../segment/index.ts';
 
@@ -282,7 +283,8 @@ function buildTable(): CountryTable {
 }
 
 function getTable(): CountryTable {
-  if (!table) table = buildTable();
+  // Built from ICU's locale data only, which the cache key holds (its version).
+  if (!table) table = cachedTable('countries', [], buildTable);
   return table;
 }
 

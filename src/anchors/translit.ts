@@ -1,4 +1,3 @@
-import { pinyin } from 'pinyin-pro';
 import {
   ARABIC_LATIN,
   CYRILLIC_LATIN,
@@ -11,6 +10,11 @@ import {
   HEBREW_LATIN,
   KANA_LATIN,
 } from '../lang/scripts.ts';
+import { createRequire } from 'node:module';
+
+// pinyin-pro's CommonJS build: its ES module build is 29 files, loaded one by one through the
+// TypeScript loader at every start of every command (see src/store/kysely.ts).
+const { pinyin } = createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro');
 import { NAME_READINGS } from '../lang/zh/index.ts';
 
 /** Romanises Cyrillic letter by letter (src/lang/scripts.ts). */

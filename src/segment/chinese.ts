@@ -30,16 +30,28 @@ export function chineseNameRuns(text: string): string[] {
 }
 
 export class ChineseSegmenter {
-  private readonly jieba: Jieba;
+  private loaded: Jieba | null = null;
+  private readonly userWords: readonly string[];
 
   constructor(userWords: readonly string[] = []) {
-    this.jieba = Jieba.withDict(dict);
-    const words = [...new Set(userWords.map((w) => w.trim()))].filter((w) => w.length > 1);
+    this.userWords = userWords;
+  }
+
+  /**
+   * jieba with its dictionary, loaded when a text first needs it (0.2 s): a pipeline is built
+   * in every command and thread that reads texts, most of which see no Chinese.
+   */
+  private get jieba(): Jieba {
+    if (this.loaded) return this.loaded;
+    const jieba = Jieba.withDict(dict);
+    const words = [...new Set(this.userWords.map((w) => w.trim()))].filter((w) => w.length > 1);
     if (words.length > 0) {
-      this.jieba.loadDict(
+      jieba.loadDict(
         Buffer.from(words.map((w) => `${w} ${USER_WORD_FREQUENCY} nr`).join('\n') + '\n'),
       );
     }
+    this.loaded = jieba;
+    return jieba;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from './kysely.ts';
 import { BabelwireError } from '../errors.ts';
 import type { Database } from './schema.ts';
 import type { StoreKind } from './types.ts';

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Generated } from './kysely.ts';
 
 /**
  * The tables as Kysely sees them, the same on SQLite and PostgreSQL. Lists and records are

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from './kysely.ts';
 import type { AliasObservation, AliasRow } from '../anchors/aliases.ts';
 import { BabelwireError, type ErrorCode, type Rejection } from '../errors.ts';
 import type { StoredArticle } from '../types.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDatabase } from './kysely.ts';
 import { BabelwireError } from '../errors.ts';
 import type { Database as Tables } from './schema.ts';
 import { SCHEMA_VERSION } from './migrations.ts';
