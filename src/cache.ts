@@ -63,7 +63,7 @@ export function cacheKey(name: string, sources: readonly string[]): string {
 let code: string | null = null;
 
 /** A hash of the sources under `src/`, read once per thread. */
-function codeHash(): string {
+export function codeHash(): string {
   if (code) return code;
   const src = path.join(ROOT, 'src');
   const h = crypto.createHash('sha256');

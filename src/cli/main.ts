@@ -2,6 +2,12 @@ import { VERSION } from '../config.ts';
 import { Command, CommanderError } from 'commander';
 import { BabelwireError, EXIT_FAILED, exitStatus } from '../errors.ts';
 import { restoreTerminalOnSignals } from './signals.ts';
+
+/** Set by scripts/build-cli.ts in the built CLI: the hash of the sources it was built from. */
+declare const BUILT_FROM: string | undefined;
+export const builtFrom: string | null = typeof BUILT_FROM === 'string' ? BUILT_FROM : null;
+// For bin/babelwire, to tell whether the built CLI is that of the sources as they are now.
+export { codeHash } from '../cache.ts';
 type Register = (program: Command) => void;
 
 /**

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { PipelineResources } from '../pipeline.ts';
 import type { ArticleInput } from '../types.ts';
@@ -16,6 +17,23 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+/**
+ * A process thread running the code the main thread runs. Built (dist/, scripts/build-cli.ts),
+ * this module is a chunk beside the built worker entry. From the sources, the worker runs them
+ * through tsx, whose loader a worker thread has to register for itself (it does not inherit
+ * `register()`).
+ */
+function startWorker(): Worker {
+  const built = new URL('./worker.js', import.meta.url);
+  if (import.meta.url.endsWith('.js') && fs.existsSync(built)) return new Worker(built);
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  const boot =
+    `import(${JSON.stringify(tsx)}).then((m) => { m.register(); ` +
+    `return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true });
+}
+
 class PoolThread {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
@@ -23,14 +41,7 @@ class PoolThread {
   private failure: Error | null = null;
 
   constructor(resources: PipelineResources) {
-    // The worker runs the TypeScript sources as the main thread does: through tsx, whose
-    // loader a worker thread has to register for itself (it does not inherit `register()`).
-    const tsx = import.meta.resolve('tsx/esm/api');
-    const entry = new URL('./worker.ts', import.meta.url).href;
-    const boot =
-      `import(${JSON.stringify(tsx)}).then((m) => { m.register(); ` +
-      `return import(${JSON.stringify(entry)}); });`;
-    this.worker = new Worker(boot, { eval: true });
+    this.worker = startWorker();
     // An idle pool never keeps the process alive (a command that forgets `close` still ends).
     this.worker.unref();
     let readyResolve!: () => void;
