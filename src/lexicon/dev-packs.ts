@@ -84,11 +84,12 @@ export function devPackSources(sharedDir: string): string[] {
   const wikt = path.join(sharedDir, 'lexicons', 'wiktionary');
   const files = (dir: string) =>
     fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : [];
+  const cedict = cedictPath();
   return [
     ...files(dictdDir),
     ...files(edictDir),
     ...DEV_IMPORTS.map(([, f]) => path.join(wikt, f)),
-    ...(cedictPath() ?? []),
+    ...(cedict ? [cedict] : []),
   ].sort();
 }
 
