@@ -47,8 +47,11 @@ export function devPacksDir(build: (dir: string) => void): string {
       continue;
     }
     try {
-      for (const old of fs.readdirSync(base).filter((f) => /^devpacks-\w+$/.test(f))) {
-        fs.rmSync(path.join(base, old), { recursive: true, force: true });
+      // Sets of other code or dictionaries, and the locks killed runs left on them.
+      for (const old of fs.readdirSync(base).filter((f) => /^devpacks-\w+(\.lock)?$/.test(f))) {
+        const full = path.join(base, old);
+        if (full === lock || (old.endsWith('.lock') && lockHolderAlive(full))) continue;
+        fs.rmSync(full, { recursive: true, force: true });
       }
       fs.mkdirSync(dir);
       build(dir);
