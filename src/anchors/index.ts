@@ -48,7 +48,7 @@ export function unknownWordForms(
     const bare = arabic
       ? stripArabicProclitic(normalizeArabic(word))
       : word.replace(data.nameParticles ?? /$^/u, '');
-    if (!long(bare) || known(bare) || known(word)) continue;
+    if (!long(bare) || known(bare) || (word !== bare && known(word))) continue;
     if (arabic && isArabicInflection(bare, known)) continue;
     out.add(bare);
     for (const p of words.proclitics ?? []) {
