@@ -60,6 +60,28 @@ describe('normalize: patterns from ../shared/samples', () => {
     assert.ok(isBoilerplateLine('Latest in National'));
   });
 
+  it('takes share and credit lines off both ends, never a line of the report', () => {
+    const r = normalizeText(
+      [
+        'Share this article: Facebook Twitter WhatsApp Email',
+        'Protesters stormed the parliament in Bishkek on Tuesday.',
+        'Reporting by our correspondents; editing by the news desk.',
+        'Police said one person died.',
+        'Reporting by Olzhas Auyezov; Editing by Mark Heinrich',
+        'Subscribe to our newsletter for the latest news.',
+      ].join('\n'),
+    );
+    assert.equal(
+      r.text,
+      [
+        'Protesters stormed the parliament in Bishkek on Tuesday.',
+        // Inside the report it stays: only the ends are a site's wrapping.
+        'Reporting by our correspondents; editing by the news desk.',
+        'Police said one person died.',
+      ].join('\n'),
+    );
+  });
+
   it('splits Arabic sentences glued with ".," (004)', () => {
     const r = normalizeText(sample('004'));
     assert.ok(!r.text.includes('.,'));

@@ -15,8 +15,11 @@ export const ROWS = 3;
 export const BANDS = 42;
 export const HASHES = ROWS * BANDS;
 
-/** A text with fewer shingles than this has no fingerprint: too little to tell a copy by. */
-export const MIN_SHINGLES = 12;
+/**
+ * A text with fewer shingles than this has no fingerprint: too little to tell a copy by. Five
+ * is a seven-word line: a headline or a one-line item republished is still told.
+ */
+export const MIN_SHINGLES = 5;
 
 /** Shingle width: words, or characters of scripts written without spaces. */
 const WORD_SHINGLE = 3;

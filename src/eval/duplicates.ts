@@ -5,6 +5,7 @@ import { contentHash } from '../ingest/index.ts';
 import { readGold, seededRandom } from './run.ts';
 import { BabelwireError, formatRejection } from '../errors.ts';
 import { readFile } from '../ingest/readers.ts';
+import { normalizeInline, normalizeText } from '../normalize/index.ts';
 
 /**
  * Near-duplicates, measured. A labelled set is built from development texts: a seeded share of
@@ -157,7 +158,8 @@ export function linkCopies(items: readonly CopyItem[]): Map<string, string | nul
   const index = new NearDuplicateIndex(DEFAULT_DUP_WINDOW);
   const links = new Map<string, string | null>();
   for (const item of items) {
-    const f = fingerprint(`${item.title}\n${item.text}`);
+    // As `process` fingerprints it: the normalised title and body (src/ingest/process.ts).
+    const f = fingerprint(`${normalizeInline(item.title)}\n${normalizeText(item.text).text}`);
     if (!f) {
       links.set(item.id, null);
       continue;

@@ -56,7 +56,7 @@ export function isCaptionLine(line: string): boolean {
 
 const BOILERPLATE: readonly RegExp[] = [/^©/u, ...languages().flatMap((d) => d.boilerplate ?? [])];
 
-/** A trailing site line (`Latest in National`) that is not part of the report. */
+/** A site line around the report (`Latest in National`, `Share this article`), not part of it. */
 export function isBoilerplateLine(line: string): boolean {
   const s = line.trim();
   return s.length < 120 && BOILERPLATE.some((re) => re.test(s));
@@ -124,7 +124,9 @@ export function normalizeText(raw: string): NormalizedText {
     }
     kept.push(line);
   }
+  // Sites wrap a story they carry in share, subscribe and credit lines, before it and after.
   while (kept.length > 1 && isBoilerplateLine(kept[kept.length - 1])) kept.pop();
+  while (kept.length > 1 && isBoilerplateLine(kept[0])) kept.shift();
   const text = kept
     .map(normalizeInline)
     .filter((l) => l.length > 0)

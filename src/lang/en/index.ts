@@ -290,6 +290,8 @@ export const en: LanguageData = {
     /^sign up\b/i,
     /^copyright\b/i,
     /^all rights reserved/i,
+    // An agency's credit line: `Reporting by Olzhas Auyezov; Editing by Mark Heinrich`.
+    /^(?:additional )?(?:reporting|writing|editing) by\b/i,
   ],
   titleParts: [
     'prime',
