@@ -44,9 +44,13 @@ export function cachedTable<T>(
  * What a derived thing is made of, as a short hash: its name, the code, ICU and V8, and each
  * source file's path, size and modification time.
  */
-export function cacheKey(name: string, sources: readonly string[]): string {
+export function cacheKey(
+  name: string,
+  sources: readonly string[],
+  code: string = codeHash(),
+): string {
   const h = crypto.createHash('sha256');
-  h.update(`${name}\0${codeHash()}\0${process.versions.icu}\0${process.versions.v8}`);
+  h.update(`${name}\0${code}\0${process.versions.icu}\0${process.versions.v8}`);
   for (const s of sources) {
     const st = fs.statSync(s, { throwIfNoEntry: false });
     if (st && s.startsWith(ROOT + path.sep)) {
@@ -74,6 +78,32 @@ export function codeHash(): string {
   for (const f of files) h.update(`${f}\0`).update(fs.readFileSync(path.join(src, f)));
   code = h.digest('hex');
   return code;
+}
+
+const RELATIVE_IMPORT = /(?:\bfrom|\bimport)\s*\(?\s*'(\.{1,2}\/[^']+)'/g;
+
+/**
+ * A hash of one module and every module it imports, directly or not (relative imports only:
+ * packages are keyed by the lock file). For what only part of the code makes, such as the
+ * development packs the tests build: an edit to the clusterer does not make them again.
+ */
+export function importClosureHash(entry: string): string {
+  const seen = new Set<string>();
+  const stack = [path.resolve(ROOT, entry)];
+  while (stack.length > 0) {
+    const file = stack.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const m of fs.readFileSync(file, 'utf8').matchAll(RELATIVE_IMPORT)) {
+      const target = path.resolve(path.dirname(file), m[1]);
+      if (fs.existsSync(target)) stack.push(target);
+    }
+  }
+  const h = crypto.createHash('sha256');
+  for (const f of [...seen].sort()) {
+    h.update(`${path.relative(ROOT, f)}\0`).update(fs.readFileSync(f));
+  }
+  return h.digest('hex');
 }
 
 /** Earlier versions of a table (other code, other data): one of each is kept. */

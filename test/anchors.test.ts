@@ -112,5 +112,21 @@ describe('anchors', () => {
     assert.ok(en.countries.includes('KG'));
     assert.ok(ar.numbers.includes('120'));
     assert.ok(en.numbers.includes('590'));
+    // Bishkek: `بشكيك` in the report, `بيشكك` in GeoNames, and `ب` + `شكيك` ("doubtful") to
+    // the Arabic pack; found by its consonants, it is the city and a name of the report.
+    const bishkek = '1528675';
+    assert.ok(en.cities?.includes(bishkek));
+    assert.ok(ar.cities?.includes(bishkek), `Arabic cities: ${ar.cities}`);
+    assert.ok(ar.nameForms?.includes('بشكيك'));
+    const skeletonOf = (s: string) => en.skeletons?.includes(s) && ar.skeletons?.includes(s);
+    assert.ok(skeletonOf('BSK'), `${en.skeletons} / ${ar.skeletons}`);
+    // A longer name holding a city's consonants is not the city: Atambayev is not Tambov.
+    assert.deepEqual(ar.cities, [bishkek]);
+  });
+
+  it('finds a city by its consonants only in a country the text names', () => {
+    const text = 'وصل الوفد إلى بشكيك صباح اليوم';
+    assert.deepEqual(extractAnchors('', `${text} في قرغيزستان`, 'ar').cities, ['1528675']);
+    assert.deepEqual(extractAnchors('', text, 'ar').cities, []);
   });
 });

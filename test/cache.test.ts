@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { cachedTable } from '../src/cache.ts';
+import { cachedTable, importClosureHash } from '../src/cache.ts';
 import { tempDir } from './helpers.ts';
 
 test('a derived table is built once, read back equal, and rebuilt when its source changes', () => {
@@ -45,4 +45,20 @@ test('a derived table is built once, read back equal, and rebuilt when its sourc
   assert.equal(cachedTable('words', [source], build, blocked).words.size, 4);
   assert.equal(cachedTable('words', [source], build, null).words.size, 4);
   assert.equal(builds, 5);
+});
+
+test('a module is keyed by what it imports, directly or not, and nothing else', () => {
+  const dir = tempDir();
+  const write = (f: string, text: string) => fs.writeFileSync(path.join(dir, f), text);
+  write('entry.ts', "import { b } from './b.ts';\nexport const a = b;\n");
+  write('b.ts', "export { c as b } from './sub/c.ts';\n");
+  fs.mkdirSync(path.join(dir, 'sub'));
+  write('sub/c.ts', 'export const c = 1;\n');
+  write('elsewhere.ts', 'export const d = 1;\n');
+  const entry = path.join(dir, 'entry.ts');
+  const first = importClosureHash(entry);
+  write('elsewhere.ts', 'export const d = 2;\n');
+  assert.equal(importClosureHash(entry), first, 'a module it does not import changed');
+  write('sub/c.ts', 'export const c = 2;\n');
+  assert.notEqual(importClosureHash(entry), first, 'a module it imports through another changed');
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cacheKey } from '../src/cache.ts';
+import { cacheKey, importClosureHash } from '../src/cache.ts';
 import { config } from '../src/config.ts';
 import { languageData } from '../src/lang/index.ts';
 import { devPackSources } from '../src/lexicon/dev-packs.ts';
@@ -31,7 +31,11 @@ export function tempDir(): string {
  */
 export function devPacksDir(build: (dir: string) => void): string {
   const base = config.cacheDir ?? os.tmpdir();
-  const dir = path.join(base, `devpacks-${cacheKey('devpacks', devPackSources(SHARED))}`);
+  // Keyed by the code that builds the packs (the readers, segmenters and language data), not
+  // all of src/: an edit elsewhere reuses the set.
+  const code = importClosureHash('src/lexicon/dev-packs.ts');
+  const key = cacheKey('devpacks', devPackSources(SHARED), code);
+  const dir = path.join(base, `devpacks-${key}`);
   const lock = `${dir}.lock`;
   const wait = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
   for (;;) {

@@ -345,7 +345,8 @@ describe('web UI in chromium', { timeout: 180_000 }, () => {
       {
         ...original,
         id: 'republished-copy',
-        text: `${original.text}\nReporting by our correspondents; editing by the news desk.`,
+        // A site's own line, in no boilerplate list (those come off before fingerprinting).
+        text: `${original.text}\nOur correspondents contributed to this report.`,
       },
     );
     const [result] = res.results;

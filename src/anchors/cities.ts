@@ -14,7 +14,7 @@ import {
   wordsFrom,
   type ChineseCutter,
 } from './countries.ts';
-import { cityFitsCountries } from './places.ts';
+import { cityFitsCountries, cityInCountries } from './places.ts';
 
 /**
  * Cities in many scripts, keyed by GeoNames id, from Debian's libgeonames-common (gettext
@@ -49,6 +49,10 @@ export function readMo(file: string): Map<string, string> {
 interface CityTable {
   english: Map<string, string>;
   byName: Map<string, string>;
+  /** Arabic-script names by their consonants (`arabicConsonants`), where that is unambiguous. */
+  arabicConsonants: Map<string, string>;
+  /** The Arabic-script name each of those keys was made from. */
+  arabicNames: Map<string, string>;
   unspaced: Map<string, string>;
   maxWords: number;
   longestFrom: Map<string, number>;
@@ -127,7 +131,47 @@ function build(files: readonly [string, string][]): CityTable {
     else byName.set(name, id);
   }
   const maxWords = Math.min(4, Math.max(1, ...[...byName.keys()].map((k) => k.split(' ').length)));
-  return { english, byName, unspaced, maxWords, longestFrom: longestFrom(byName.keys()) };
+  return {
+    english,
+    byName,
+    ...consonantIndex(byName),
+    unspaced,
+    maxWords,
+    longestFrom: longestFrom(byName.keys()),
+  };
+}
+
+/**
+ * An Arabic word without its long vowels and hamza seats: the spelling a foreign name keeps
+ * however a writer vowels it (`بشكيك` and GeoNames' `بيشكك` for Bishkek are both `بشكك`).
+ */
+export function arabicConsonants(word: string): string {
+  return word.replace(/[اويىء]/g, '');
+}
+
+/** Consonants of at least this many letters: shorter ones are shared by common words. */
+const MIN_CONSONANTS = 4;
+
+function consonantIndex(
+  byName: ReadonlyMap<string, string>,
+): Pick<CityTable, 'arabicConsonants' | 'arabicNames'> {
+  const out = new Map<string, string>();
+  const names = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  for (const [name, id] of byName) {
+    if (name.includes(' ') || !/^\p{Script=Arabic}+$/u.test(name)) continue;
+    const key = arabicConsonants(name);
+    if (key.length < MIN_CONSONANTS || ambiguous.has(key)) continue;
+    const other = out.get(key);
+    if (other !== undefined && other !== id) {
+      out.delete(key);
+      ambiguous.add(key);
+    } else {
+      out.set(key, id);
+      names.set(key, name);
+    }
+  }
+  return { arabicConsonants: out, arabicNames: names };
 }
 
 function getTable(): CityTable {
@@ -140,6 +184,22 @@ function getTable(): CityTable {
     );
   }
   return table;
+}
+
+/**
+ * The city whose consonants a word (or the word without a proclitic) has, when the two differ by
+ * at most one letter in length: a vowel moved or added, not a longer name that holds a city's
+ * consonants (`أتامباييف` Atambayev has Tambov's).
+ */
+function consonantMatch(t: CityTable, word: string): string | undefined {
+  for (const w of new Set([word, stripArabicProclitic(word)])) {
+    const key = arabicConsonants(w);
+    const id = t.arabicConsonants.get(key);
+    if (id === undefined) continue;
+    const name = t.arabicNames.get(key);
+    if (name !== undefined && Math.abs(name.length - w.length) <= 1) return id;
+  }
+  return undefined;
 }
 
 export function cityName(id: string): string {
@@ -163,9 +223,29 @@ export function countCities(
   countryCodes: readonly string[] = findCountries(text, lang),
   cutChinese: ChineseCutter = chineseWords,
 ): Map<string, number> {
+  return scanCities(text, lang, countryCodes, cutChinese).counts;
+}
+
+export interface CityScan {
+  /** GeoNames id -> mentions. */
+  counts: Map<string, number>;
+  /**
+   * The words that name a city only by their consonants (`بشكيك`): names the language's pack
+   * may read as words (`ب` + `شكيك`, "doubtful"), so the anchors take them as name forms too.
+   */
+  respelled: string[];
+}
+
+export function scanCities(
+  text: string,
+  lang: string,
+  countryCodes: readonly string[] = findCountries(text, lang),
+  cutChinese: ChineseCutter = chineseWords,
+): CityScan {
   const t = getTable();
   const counts = new Map<string, number>();
-  if (t.byName.size === 0 && t.unspaced.size === 0) return counts;
+  const respelled = new Set<string>();
+  if (t.byName.size === 0 && t.unspaced.size === 0) return { counts, respelled: [] };
   const found = { add: (id: string) => counts.set(id, (counts.get(id) ?? 0) + 1) };
   // Word-aligned in a text jieba cuts (`说法国际` holds no `法国`).
   if (languageData(lang).segmenter === 'jieba') {
@@ -192,6 +272,15 @@ export function countCities(
       }
       // Unvowelled Arabic words of three letters are common words far more often than cities.
       if (id && !cased && [...folded.slice(i, i + n).join(' ')].length < MIN_NAME) id = undefined;
+      // A foreign city vowelled otherwise than GeoNames does, found by its consonants; only in
+      // a country the text names, as a looser match needs the stronger context.
+      if (!id && n === 1 && /\p{Script=Arabic}/u.test(folded[i])) {
+        const alt = consonantMatch(t, folded[i]);
+        if (alt && cityInCountries(alt, countryCodes)) {
+          id = alt;
+          respelled.add(folded[i]);
+        }
+      }
       if (id) {
         found.add(id);
         i += n - 1;
@@ -200,5 +289,5 @@ export function countCities(
     }
   }
   for (const id of counts.keys()) if (!cityFitsCountries(id, countryCodes)) counts.delete(id);
-  return counts;
+  return { counts, respelled: [...respelled] };
 }

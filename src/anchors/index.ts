@@ -9,7 +9,7 @@ import { normalizeArabic, stripArabicProclitic } from '../segment/arabic.ts';
 import { segmentTerms } from '../segment/index.ts';
 import { plainChineseSegmenter, type ChineseSegmenter } from '../segment/chinese.ts';
 import { NO_ALIASES, type AliasLookup } from './aliases.ts';
-import { findCities } from './cities.ts';
+import { scanCities } from './cities.ts';
 import { languageData } from '../lang/index.ts';
 import { nameSkeleton } from './translit.ts';
 
@@ -93,10 +93,12 @@ export function extractAnchors(
   const all = `${title}\n${text}`;
   const aliases = tools.aliases ?? NO_ALIASES;
   const chinese = tools.chinese ?? plainChineseSegmenter();
-  const forms = foreignNameForms(all, lang, chinese);
+  const unknown = foreignNameForms(all, lang, chinese);
   // Chinese country and city names are matched on words, with the text's names kept whole.
-  const cutChinese = (t: string) => chinese.words(t, forms);
+  const cutChinese = (t: string) => chinese.words(t, unknown);
   const countries = findCountries(all, lang, cutChinese);
+  const cities = scanCities(all, lang, countries, cutChinese);
+  const forms = [...new Set([...unknown, ...cities.respelled])];
   const latin = nameAnchorsAndRuns(all, lang);
   // Learned aliases give a foreign form its Latin name (src/anchors/aliases.ts).
   const names = [
@@ -112,7 +114,7 @@ export function extractAnchors(
     countries,
     skeletons: nameSkeletons(names, forms),
     nameForms: forms,
-    cities: findCities(all, lang, countries, cutChinese),
+    cities: [...cities.counts.keys()].sort(),
     fullNames: latin.runs,
   };
 }

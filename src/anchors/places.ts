@@ -97,6 +97,12 @@ export function cityPlace(geonameId: string): Place | null {
   return p ? { country: p.country, lat: p.lat, lon: p.lon } : null;
 }
 
+/** Whether the city lies in one of the countries a text names (never, when it names none). */
+export function cityInCountries(geonameId: string, countries: readonly string[]): boolean {
+  const p = lookup(geonameId);
+  return p !== null && countries.includes(p.country);
+}
+
 /** Cities a reader knows without being told the country: capitals and cities of a million. */
 const WELL_KNOWN_POPULATION = 1_000_000;
 
