@@ -31,6 +31,24 @@ describe('anchors', () => {
     ]);
   });
 
+  it('takes no institution or office phrase of Vietnamese for a name', () => {
+    const words = new Set(['tài nguyên', 'giao thông', 'minh chủ', 'môi trường']);
+    const pack = { has: (t: string) => words.has(t) };
+    const runs = (t: string) => nameAnchorsAndRuns(t, 'vi', pack);
+    // The demo's air pollution report: `Sở Tài nguyên và Môi trường` is a department.
+    assert.deepEqual(
+      runs('Tại Hà Nội, Sở Tài nguyên và Môi trường khuyến cáo người dân ở trong nhà.'),
+      { keys: ['noi'], runs: ['Hà Nội'] },
+    );
+    assert.deepEqual(runs('Bộ trưởng Giao thông Rudi Hartono yêu cầu điều tra.'), {
+      keys: ['rudi', 'hartono'],
+      runs: ['Rudi Hartono'],
+    });
+    // `minh chủ` is a word too, but here Minh ends a name.
+    assert.deepEqual(runs('Ông Trần Văn Minh chủ trì cuộc họp.').runs, ['Trần Văn Minh']);
+    assert.deepEqual(runs('Hôm nay ông Minh chủ trì cuộc họp.').keys, ['minh']);
+  });
+
   it('folds diacritics and romanises Cyrillic', () => {
     assert.equal(nameKey('Nguyễn'), 'nguyen');
     assert.equal(nameKey('Бакиев'), 'bakiev');

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { languageData } from '../lang/index.ts';
 import { chineseWords } from '../segment/index.ts';
 import { stripArabicProclitic } from '../segment/arabic.ts';
+import { STEMMERS } from '../segment/stemmers.ts';
 import {
+  arabicConsonants,
   countryName,
   findCountries,
   foldName,
@@ -46,13 +48,27 @@ export function readMo(file: string): Map<string, string> {
   return out;
 }
 
+/** A city by the stem of its name: the id, and the name as folded. */
+interface StemmedName {
+  id: string;
+  name: string;
+}
+
 interface CityTable {
   english: Map<string, string>;
   byName: Map<string, string>;
-  /** Arabic-script names by their consonants (`arabicConsonants`), where that is unambiguous. */
+  /**
+   * Arabic-script names by their consonants (`arabicConsonants`: `بشكيك` in a report and
+   * GeoNames' `بيشكك` for Bishkek are both `بشكك`), where that is unambiguous.
+   */
   arabicConsonants: Map<string, string>;
   /** The Arabic-script name each of those keys was made from. */
   arabicNames: Map<string, string>;
+  /**
+   * By language, the stems of the names its own catalogue gives, for languages that inflect
+   * names (`ru`: `Улан-Баторе`, in Ulaanbaatar, has the stem of `Улан-Батор`).
+   */
+  byStem: Map<string, Map<string, StemmedName>>;
   unspaced: Map<string, string>;
   maxWords: number;
   longestFrom: Map<string, number>;
@@ -134,6 +150,7 @@ function build(files: readonly [string, string][]): CityTable {
   return {
     english,
     byName,
+    byStem: stemIndex(catalogues, byName),
     ...consonantIndex(byName),
     unspaced,
     maxWords,
@@ -141,12 +158,43 @@ function build(files: readonly [string, string][]): CityTable {
   };
 }
 
+/** Stems of at least this many letters: `Мира` (of peace) is no town called Mir. */
+const MIN_STEM = 4;
+
+function stemIndex(
+  catalogues: readonly [string, Map<string, string>][],
+  byName: ReadonlyMap<string, string>,
+): Map<string, Map<string, StemmedName>> {
+  const out = new Map<string, Map<string, StemmedName>>();
+  for (const [locale, mo] of catalogues) {
+    const stem = languageData(locale).inflectsNames
+      ? (STEMMERS[locale] as ((word: string) => string) | undefined)
+      : undefined;
+    if (!stem) continue;
+    const stems = new Map<string, StemmedName>();
+    for (const name of mo.values()) {
+      const folded = foldName(name);
+      // Only names the table keeps (known in enough catalogues), as the city they stand for.
+      const id = byName.get(folded);
+      if (id === undefined || folded.includes(' ')) continue;
+      const key = stem(folded);
+      if ([...key].length >= MIN_STEM && !stems.has(key)) stems.set(key, { id, name: folded });
+    }
+    out.set(locale, stems);
+  }
+  return out;
+}
+
 /**
- * An Arabic word without its long vowels and hamza seats: the spelling a foreign name keeps
- * however a writer vowels it (`بشكيك` and GeoNames' `بيشكك` for Bishkek are both `بشكك`).
+ * The city a word names in a case ending: the word is the name, less a final vowel, with an
+ * ending of a few letters (`улан-баторе`, `джакарти` of `джакарта`, `londrada` of `londra`).
+ * A stemmer also meets words that only share a stem with a name (Turkish `alman`, German, and
+ * `almada`): those are not the city.
  */
-export function arabicConsonants(word: string): string {
-  return word.replace(/[اويىء]/g, '');
+function inflectedMatch(candidate: StemmedName | undefined, word: string): string | undefined {
+  if (!candidate) return undefined;
+  const base = candidate.name.replace(/[aeiouyаеиоуыэюяіїєё]$/u, '');
+  return word.startsWith(base) && word.length - base.length <= 4 ? candidate.id : undefined;
 }
 
 /** Consonants of at least this many letters: shorter ones are shared by common words. */
@@ -234,6 +282,10 @@ export interface CityScan {
    * may read as words (`ب` + `شكيك`, "doubtful"), so the anchors take them as name forms too.
    */
   respelled: string[];
+  /** Every word or words that named a city, folded (`улан-баторе`): parts of no other name. */
+  words: string[];
+  /** The words that named a city in a case ending (`улан-баторе`), found through its stem. */
+  inflected: string[];
 }
 
 export function scanCities(
@@ -245,7 +297,10 @@ export function scanCities(
   const t = getTable();
   const counts = new Map<string, number>();
   const respelled = new Set<string>();
-  if (t.byName.size === 0 && t.unspaced.size === 0) return { counts, respelled: [] };
+  const words = new Set<string>();
+  const inflected = new Map<string, string>(); // word -> city id
+  if (t.byName.size === 0 && t.unspaced.size === 0)
+    return { counts, respelled: [], words: [], inflected: [] };
   const found = { add: (id: string) => counts.set(id, (counts.get(id) ?? 0) + 1) };
   // Word-aligned in a text jieba cuts (`说法国际` holds no `法国`).
   if (languageData(lang).segmenter === 'jieba') {
@@ -257,6 +312,8 @@ export function scanCities(
   }
   const { tokens, facts } = textWords(text);
   const folded = facts.map((f) => f.folded);
+  const stem = STEMMERS[lang] as ((word: string) => string) | undefined;
+  const stems = stem && t.byStem.get(lang);
   // A word the text also writes in lower case is a common word (`Central`, `Police`).
   const lower = new Set(tokens.filter((w, i) => facts[i].startsLower));
   const countries = new Set(countryCodes.map((c) => foldName(countryName(c))));
@@ -272,6 +329,11 @@ export function scanCities(
       }
       // Unvowelled Arabic words of three letters are common words far more often than cities.
       if (id && !cased && [...folded.slice(i, i + n).join(' ')].length < MIN_NAME) id = undefined;
+      // A city in a case ending (`в Улан-Баторе`), by the stem of its name in the language.
+      if (!id && n === 1 && stem && stems) {
+        id = inflectedMatch(stems.get(stem(folded[i])), folded[i]);
+        if (id) inflected.set(folded[i], id);
+      }
       // A foreign city vowelled otherwise than GeoNames does, found by its consonants; only in
       // a country the text names, as a looser match needs the stronger context.
       if (!id && n === 1 && /\p{Script=Arabic}/u.test(folded[i])) {
@@ -283,11 +345,17 @@ export function scanCities(
       }
       if (id) {
         found.add(id);
+        words.add(folded.slice(i, i + n).join(' '));
         i += n - 1;
         break;
       }
     }
   }
   for (const id of counts.keys()) if (!cityFitsCountries(id, countryCodes)) counts.delete(id);
-  return { counts, respelled: [...respelled] };
+  return {
+    counts,
+    respelled: [...respelled],
+    words: [...words],
+    inflected: [...inflected].filter(([, id]) => counts.has(id)).map(([w]) => w),
+  };
 }

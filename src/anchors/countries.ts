@@ -75,7 +75,7 @@ const NOT_COUNTRIES = new Set(
  * name differ mostly in them (`قرغيزستان` / `قيرغيزستان`, Kyrgyzstan). Only long keys are used,
  * so that common words do not meet a country by accident.
  */
-function arabicConsonants(word: string): string {
+export function arabicConsonants(word: string): string {
   return word.charAt(0) + word.slice(1).replace(/[اويى]/g, '');
 }
 const MIN_ARABIC_CONSONANTS = 5;

@@ -1,7 +1,7 @@
 import type { Stage } from '../pipeline.ts';
 import { findCountries } from './countries.ts';
 import { dateAnchors } from './dates.ts';
-import { nameAnchorsAndRuns } from './names.ts';
+import { nameAnchorsAndRuns, nameKey } from './names.ts';
 import { numberAnchors } from './numbers.ts';
 import type { Anchors } from '../types.ts';
 import { packFor } from '../lexicon/pack.ts';
@@ -100,10 +100,13 @@ export function extractAnchors(
   const cities = scanCities(all, lang, countries, cutChinese);
   const forms = [...new Set([...unknown, ...cities.respelled])];
   const latin = nameAnchorsAndRuns(all, lang);
+  // A city in a case ending is the city (`l:`), not a name: `Улан-Баторе` keys as `batore`,
+  // which no other language writes.
+  const inflected = new Set(cities.inflected.flatMap((w) => w.split('-').map(nameKey)));
   // Learned aliases give a foreign form its Latin name (src/anchors/aliases.ts).
   const names = [
     ...new Set([
-      ...latin.keys,
+      ...latin.keys.filter((k) => !inflected.has(k)),
       ...forms.map((f) => aliases.lookup(f, lang)).filter((n): n is string => n !== null),
     ]),
   ];

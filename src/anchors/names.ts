@@ -131,6 +131,58 @@ function germanCompoundNouns(
   return nouns;
 }
 
+/**
+ * In a language written one syllable at a time (Vietnamese), an institution's or an office's
+ * name capitalises its first syllables only: `Sở Tài nguyên và Môi trường` (the Department of
+ * Natural Resources), `Bộ trưởng Giao thông` (transport minister). A capitalised syllable that
+ * makes a dictionary word with the lower-case one after it (`tài nguyên`) opens such a phrase;
+ * it and the institution words before it (`Sở`) are no name. Not after a name's other
+ * syllables (`Trần Văn Minh chủ trì`: `minh chủ` is a word too) nor after `ông`, `bà`.
+ */
+function commonPhraseStarts(
+  line: string,
+  tokens: readonly RegExpMatchArray[],
+  pack: { has(term: string): boolean },
+  lang: string,
+): Set<number> {
+  const out = new Set<number>();
+  const adjacent = (i: number) =>
+    /^[ \t]+$/.test(line.slice((tokens[i].index ?? 0) + tokens[i][0].length, tokens[i + 1].index));
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const next = tokens[i + 1][0];
+    if (!CAPITALISED.test(tokens[i][0]) || CAPITALISED.test(next) || !adjacent(i)) continue;
+    if (!pack.has(`${tokens[i][0].toLowerCase()} ${next}`)) continue;
+    let start = i;
+    while (start > 0 && CAPITALISED.test(tokens[start - 1][0]) && adjacent(start - 1)) {
+      if (!cueWords(lang, 'org').has(tokens[start - 1][0].toLowerCase())) break;
+      start--;
+    }
+    const before = tokens[start - 1]?.[0];
+    if (start > 0 && CAPITALISED.test(before!) && adjacent(start - 1)) continue;
+    if (before !== undefined && cueWords(lang, 'person').has(before.toLowerCase())) continue;
+    for (let k = start; k <= i; k++) out.add(k);
+  }
+  return out;
+}
+
+const cueCache = new Map<string, Set<string>>();
+/** The one-word person or institution cues of a language (`ông`, `bộ`, `sở`). */
+function cueWords(lang: string, kind: 'person' | 'org'): Set<string> {
+  const key = `${lang}:${kind}`;
+  let words = cueCache.get(key);
+  if (!words) {
+    const list = languageData(lang).entityCues?.[kind] ?? '';
+    words = new Set(
+      list
+        .split(',')
+        .map((w) => w.trim().toLowerCase())
+        .filter((w) => w && !w.includes(' ')),
+    );
+    cueCache.set(key, words);
+  }
+  return words;
+}
+
 export function nameAnchors(text: string, lang: string): string[] {
   return nameAnchorsAndRuns(text, lang).keys;
 }
@@ -139,10 +191,14 @@ export function nameAnchors(text: string, lang: string): string[] {
  * Name keys (see nameAnchors), and the names of two or more adjacent words they come from, as
  * written: `Trần Văn Minh`, `Kassym-Jomart Tokayev`, `Central Election Commission`.
  */
-export function nameAnchorsAndRuns(text: string, lang: string): { keys: string[]; runs: string[] } {
+export function nameAnchorsAndRuns(
+  text: string,
+  lang: string,
+  pack: { has(term: string): boolean } | null = packFor(lang),
+): { keys: string[]; runs: string[] } {
   const data = languageData(lang);
   const markers = new Set(data.nounMarkers ?? []);
-  const nounPack = data.capitalisesNouns ? packFor(lang) : null;
+  const nounPack = data.capitalisesNouns ? pack : null;
   const knows = (word: string) =>
     word.length >= 3 &&
     nounPack !== null &&
@@ -162,7 +218,9 @@ export function nameAnchorsAndRuns(text: string, lang: string): { keys: string[]
   for (const { tokens } of lines)
     for (const m of tokens) if (/^\p{Ll}/u.test(m[0])) lowerWords.add(m[0]);
   const runs = new Set<string>();
+  const syllablePack = data.segmenter === 'syllables' ? pack : null;
   for (const { line, tokens } of lines) {
+    const common = syllablePack ? commonPhraseStarts(line, tokens, syllablePack, lang) : null;
     let run: RegExpMatchArray[] = [];
     const endRun = () => {
       if (run.length >= 2) runs.add(run.map((t) => t[0]).join(' '));
@@ -178,6 +236,7 @@ export function nameAnchorsAndRuns(text: string, lang: string): { keys: string[]
       if (run.length && run[run.length - 1] !== tokens[i - 1]) endRun();
       const word = m[0];
       if (!CAPITALISED.test(word) || !/[\p{Script=Latin}\p{Script=Cyrillic}]/u.test(word)) return;
+      if (common?.has(i)) return;
       const before = lastNonSpace(line, m.index ?? 0);
       const sentenceStart = before === '' || /[.!?:;"“”«»]/.test(before);
       const next = tokens[i + 1];

@@ -1,4 +1,4 @@
-import { cityName, countCities } from '../anchors/cities.ts';
+import { cityName, countCities, scanCities } from '../anchors/cities.ts';
 import { countCountries, countryName, countryOfWord, findCountries } from '../anchors/countries.ts';
 import { nameSkeleton } from '../anchors/translit.ts';
 import type { StoredArticle } from '../types.ts';
@@ -143,7 +143,8 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
   for (const a of articles) {
     const all = `${a.title}\n${a.text}`;
     const countryCounts = countCountries(all, a.lang);
-    const cityCounts = countCities(all, a.lang, a.anchors.countries);
+    const cityScan = scanCities(all, a.lang, a.anchors.countries);
+    const cityCounts = cityScan.counts;
     const placeSkeletons = new Set<string>();
     for (const c of a.anchors.countries) {
       const name = countryName(c);
@@ -157,6 +158,9 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
       for (const part of [name, ...name.split(/[\s-]+/)])
         placeSkeletons.add(nameSkeleton(part) ?? '');
     }
+    // Nor the words of a city as the report writes it (`Баторе` of `Улан-Баторе`, Ulaanbaatar).
+    for (const w of cityScan.words)
+      for (const part of [w, ...w.split(/[\s-]+/)]) placeSkeletons.add(nameSkeleton(part) ?? '');
     const latin = new Map<string, string>();
     // A name with no Latin form is shown as the report writes it (`巴基耶夫`), not as its skeleton.
     const written = new Map<string, string>();

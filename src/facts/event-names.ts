@@ -1,3 +1,4 @@
+import { findCountries } from '../anchors/countries.ts';
 import { nameKey } from '../anchors/names.ts';
 import { nameSkeleton } from '../anchors/translit.ts';
 import { capitalise, isNameKey } from './entities.ts';
@@ -87,6 +88,8 @@ export function eventNames(
           (x, y) => Number(LATIN_NAME.test(y[0])) - Number(LATIN_NAME.test(x[0])) || y[1] - x[1],
         )[0][0]
       : capitalise(key);
+    // A country in two words (`Mông Cổ`, Mongolia) is listed as the country, not a name.
+    if (whole && languages.some((lang) => findCountries(label, lang).length > 0)) continue;
     names.push(label);
     for (const k of keys) listedSkeletons.add(nameSkeleton(k) ?? k);
     listedSkeletons.add(joined);

@@ -49,7 +49,7 @@ export const vi: LanguageData = {
   entityCues: {
     person: `tổng thống, thủ tướng, ông, bà, chủ tịch, lãnh đạo, bộ trưởng, tướng,
       người phát ngôn, cựu tổng thống, nghị sĩ, ứng viên, thẩm phán`,
-    org: `đảng, bộ, tổ chức, liên minh, ngân hàng, hội đồng, ủy ban, công ty, hãng, hãng tin,
+    org: `đảng, bộ, sở, cục, viện, tổ chức, liên minh, ngân hàng, hội đồng, ủy ban, công ty, hãng, hãng tin,
       đại học, thông tấn xã, tập đoàn`,
     place: `thành phố, tỉnh, huyện, xã, thị trấn, thị xã, làng, đảo, bán đảo, vùng, quận,
       thủ đô, khu vực`,
