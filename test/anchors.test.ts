@@ -142,6 +142,19 @@ describe('anchors', () => {
     assert.deepEqual(ar.cities, [bishkek]);
   });
 
+  it('finds a city in a case ending, and takes the word for the city, not a name', () => {
+    const ru = extractAnchors('', 'Выборы прошли в Улан-Баторе, столице Монголии.', 'ru');
+    assert.deepEqual(ru.cities, ['2028462']);
+    assert.ok(!ru.names.includes('batore'), ru.names.join(' '));
+    // A word that only shares a stem with a city's name is not the city (Almada, Portugal).
+    const tr = extractAnchors(
+      '',
+      'Alman hükümeti Lizbon ile görüştü. Portekiz açıklama yaptı.',
+      'tr',
+    );
+    assert.ok(!(tr.cities ?? []).includes('2271961'), `${tr.cities}`);
+  });
+
   it('finds a city by its consonants only in a country the text names', () => {
     const text = 'وصل الوفد إلى بشكيك صباح اليوم';
     assert.deepEqual(extractAnchors('', `${text} في قرغيزستان`, 'ar').cities, ['1528675']);
