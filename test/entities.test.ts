@@ -7,6 +7,7 @@ import { cityFitsCountries, cityPlace } from '../src/anchors/places.ts';
 import { eventEntities } from '../src/facts/entities.ts';
 import { nameMentions, type NameKind } from '../src/facts/entity-kind.ts';
 import { readJsonl, scoreEntityKinds, type EntityKindCase } from '../src/facts/eval.ts';
+import { scoreEntityNames, type EntityNamesCase } from '../src/facts/eval-names.ts';
 import { findCountries } from '../src/anchors/countries.ts';
 import { chineseNameCandidates } from '../src/segment/index.ts';
 import type { StoredArticle } from '../src/types.ts';
@@ -91,6 +92,46 @@ describe('entities: people and organisations by the cues around a name', () => {
     );
     assert.ok(dev.precision >= 0.95 && dev.recall >= 0.7, dev.errors.join('\n'));
     assert.ok(heldOut.precision >= 0.85 && heldOut.recall >= 0.6, heldOut.errors.join('\n'));
+  });
+
+  it('lists the names a reader would list (examples/facts/entity-names.jsonl), no packs needed', () => {
+    const dev = scoreEntityNames(
+      readJsonl<EntityNamesCase>(path.join(FACTS, 'entity-names.jsonl')),
+    );
+    process.stdout.write(
+      `# entity names: dev P ${dev.precision.toFixed(3)} R ${dev.recall.toFixed(3)}\n`,
+    );
+    assert.ok(dev.precision >= 0.85 && dev.recall >= 0.78, dev.errors.join('\n'));
+  });
+
+  it('scores a listed name right when it is a labelled one or its surname, optional ones aside', () => {
+    const s = scoreEntityNames([
+      {
+        lang: 'en',
+        text: 'Governor Lucía Ferreyra visited Mendoza with officials of UNICEF.',
+        names: [['Lucía Ferreyra'], ['Mendoza'], ['Luján de Cuyo']],
+        optional: [['UNICEF']],
+      },
+    ]);
+    // Ferreyra and Mendoza listed and right; Luján de Cuyo missed.
+    assert.equal(s.precision, 1, s.errors.join('\n'));
+    assert.ok(Math.abs(s.recall - 2 / 3) < 1e-9, s.errors.join('\n'));
+  });
+
+  it('takes titles off a name and keeps a Vietnamese name whole', () => {
+    const names = (raw: string, lang: string) =>
+      eventEntities([article('t', raw, lang)], 50)
+        .filter((e) => e.kind !== 'country')
+        .map((e) => e.name);
+    const en = names('A train derailed in Jakarta, Transport Minister Rudi Hartono said.', 'en');
+    assert.ok(en.includes('Rudi Hartono') && !en.includes('Transport'), en.join(', '));
+    const vi = names('Ông Trần Văn Minh cho biết nước đang rút chậm.', 'vi');
+    assert.ok(vi.includes('Trần Văn Minh'), vi.join(', '));
+    const ru = names(
+      'По данным Генеральной избирательной комиссии, партия получила 52 места.',
+      'ru',
+    );
+    assert.ok(!ru.some((n) => /generaln/i.test(n)), ru.join(', '));
   });
 
   it('types the people and organisations of sample 003 and 001', () => {

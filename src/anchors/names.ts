@@ -165,6 +165,27 @@ function commonPhraseStarts(
   return out;
 }
 
+/**
+ * Whether the capitalised word at `i` is an adjective opening an institution's name: the next
+ * word, lower case, is an adjective too or an institution word (`Генеральной избирательной
+ * комиссии`, `Метеорологическая служба`). A surname in a case ending (`с Путиным в Кремле`) is
+ * followed by neither.
+ */
+function opensInstitution(
+  tokens: readonly RegExpMatchArray[],
+  i: number,
+  line: string,
+  endings: RegExp,
+  lang: string,
+): boolean {
+  const word = tokens[i][0].toLowerCase();
+  const next = tokens[i + 1];
+  if (!endings.test(word) || !next || !/^\p{Ll}/u.test(next[0])) return false;
+  if (!/^[ \t]+$/.test(line.slice((tokens[i].index ?? 0) + tokens[i][0].length, next.index)))
+    return false;
+  return endings.test(next[0]) || cueWords(lang, 'org').has(next[0]);
+}
+
 const cueCache = new Map<string, Set<string>>();
 /** The one-word person or institution cues of a language (`ông`, `bộ`, `sở`). */
 function cueWords(lang: string, kind: 'person' | 'org'): Set<string> {
@@ -237,6 +258,8 @@ export function nameAnchorsAndRuns(
       const word = m[0];
       if (!CAPITALISED.test(word) || !/[\p{Script=Latin}\p{Script=Cyrillic}]/u.test(word)) return;
       if (common?.has(i)) return;
+      if (data.adjectiveEndings && opensInstitution(tokens, i, line, data.adjectiveEndings, lang))
+        return;
       const before = lastNonSpace(line, m.index ?? 0);
       const sentenceStart = before === '' || /[.!?:;"“”«»]/.test(before);
       const next = tokens[i + 1];

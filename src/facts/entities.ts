@@ -6,6 +6,7 @@ import {
   isCodeWord,
   isCueWord,
   isPlaceWord,
+  isTitleMention,
   nameMentions,
   noVotes,
   voteKind,
@@ -183,7 +184,10 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
       const s = nameSkeleton(key);
       if (s) latin.set(s, capitalise(key));
     }
-    const mentions = nameMentions(all, a.lang, a.anchors.nameForms ?? []);
+    const all_ = nameMentions(all, a.lang, a.anchors.nameForms ?? []);
+    // Words of a title (`Transport` of `Transport Minister Rudi Hartono`) are no names.
+    for (const m of all_) if (isTitleMention(m)) placeSkeletons.add(nameSkeleton(m.surface) ?? '');
+    const mentions = all_.filter((m) => !isTitleMention(m));
     const mentionCounts = new Map<string, number>();
     for (const m of mentions) mentionCounts.set(m.id, (mentionCounts.get(m.id) ?? 0) + 1);
     // An acronym is listed once, as the organisation (`CSTO`), not also as a name.
@@ -194,6 +198,13 @@ export function eventEntities(articles: readonly StoredArticle[], limit = 12): E
       if (placeSkeletons.has(s) || acronyms.has(s)) continue;
       const times = mentionCounts.get(`name:${s}`);
       see(`name:${s}`, 'name', latin.get(s) ?? written.get(s) ?? s, a, times);
+    }
+    // A name word with no skeleton (`Ferreyra`, `Lucía`) is listed by its key when a cue around
+    // it says whose name it is: it would otherwise not be listed at all.
+    const keyed = new Set(a.anchors.names.filter((k) => !notNames.has(k) && !nameSkeleton(k)));
+    for (const m of mentions) {
+      const key = nameKey(m.surface);
+      if (m.kind && m.id === `name:${key}` && keyed.has(key)) see(m.id, 'name', m.surface, a);
     }
     for (const m of mentions) {
       if (m.fullName) {

@@ -1,10 +1,13 @@
 import { countryOfWord } from '../anchors/countries.ts';
 import { nameKey } from '../anchors/names.ts';
 import { languageData, PLACE_WORDS, type EntityCues } from '../lang/index.ts';
+import { isSingleSyllable } from '../lang/syllables.ts';
 import { nameSkeleton } from '../anchors/translit.ts';
 import { chineseNameCandidates } from '../segment/index.ts';
 import { normalizeArabic, stripArabicProclitic } from '../segment/arabic.ts';
 import { stopwords } from '../segment/stopwords.ts';
+import { STEMMERS } from '../segment/stemmers.ts';
+import { packFor } from '../lexicon/pack.ts';
 
 /**
  * People, organisations or places: what the words around a name say it is. A title before it
@@ -28,6 +31,9 @@ export interface NameMention {
   /** On each word of a person's name of several words: the whole name (`Serik Abenov`). */
   fullName?: string;
 }
+
+/** Whether a mention is a word of a title (`title:` ids), which names no entity. */
+export const isTitleMention = (m: NameMention) => m.id.startsWith('title:');
 
 const phraseSet = (list: string) =>
   new Set(
@@ -82,6 +88,30 @@ function endsWithCue(words: readonly string[], phrases: ReadonlySet<string>): bo
   return false;
 }
 
+/** A word of a title (`Transport` of `Transport Minister`): a mention of no one. */
+function titleMention(word: string): NameMention {
+  return { surface: word, id: `title:${nameKey(word)}`, kind: null, weight: 0 };
+}
+
+/**
+ * The position of the last word of `run` but its final one that is a one-word title of the
+ * language, as written or inflected (`Präsidenten`), or -1.
+ */
+function lastTitleWord(run: readonly string[], person: ReadonlySet<string>, lang: string): number {
+  const stem = STEMMERS[lang] as ((word: string) => string) | undefined;
+  let stems = titleStems.get(lang);
+  if (!stems) {
+    stems = new Set([...person].filter((p) => !p.includes(' ')).map((p) => stem?.(p) ?? p));
+    titleStems.set(lang, stems);
+  }
+  for (let k = run.length - 2; k >= 0; k--) {
+    const lower = run[k].toLowerCase();
+    if (person.has(lower) || stems.has(stem?.(lower) ?? lower)) return k;
+  }
+  return -1;
+}
+const titleStems = new Map<string, Set<string>>();
+
 /** How many leading `words` form one of `phrases` (0 if none). */
 function leadingCue(words: readonly string[], phrases: ReadonlySet<string>): number {
   for (let n = Math.min(3, words.length); n >= 1; n--)
@@ -132,6 +162,14 @@ function casedMentions(text: string, lang: string): NameMention[] {
         .map((w) => w.toLowerCase());
       let sentenceStart = i === 0 || /[.!?:"“”«»]\s*$/.test(gap(i));
       i = j;
+      // An institution's or office's name in syllables capitalises its first ones only (`Sở Tài
+      // nguyên và Môi trường`, `Giao thông`): a run that a lower-case syllable after it makes a
+      // dictionary word of is such a name, when it is one word or opens with an institution word.
+      if (data.segmenter === 'syllables' && j < words.length && /^\s+$/.test(gap(j))) {
+        const last = run[run.length - 1].toLowerCase();
+        const opensWord = packFor(lang)?.has(`${last} ${words[j]}`) ?? false;
+        if (opensWord && (run.length === 1 || org.has(run[0].toLowerCase()))) continue;
+      }
       // Articles and other function words capitalised at a sentence start are not the name.
       while (run.length > 1 && stop.has(run[0].toLowerCase())) {
         run = run.slice(1);
@@ -145,10 +183,33 @@ function casedMentions(text: string, lang: string): NameMention[] {
         leadingCue(after, org) > 0 ||
         leadingCue(after.slice(1), org) > 0;
       // Titles written in capitals (`Prime Minister Boronov`, `Tổng thống`) are cues, not names.
+      let titled = false;
       for (let n = leadingCue(run, person); n > 0 && n < run.length; n = leadingCue(run, person)) {
         personCue = true;
+        titled = true;
         run = run.slice(n);
         sentenceStart = false;
+      }
+      // A title ends inside the run (`Transport Minister Rudi Hartono`, `Vice Chairman Tran
+      // Van Minh`, `Präsidenten Emmanuel Macron`): the words up to its last title word go.
+      const title = lastTitleWord(run, person, lang);
+      if (title >= 0) {
+        personCue = true;
+        titled = true;
+        for (const w of run.slice(0, title + 1)) mentions.push(titleMention(w));
+        run = run.slice(title + 1);
+        sentenceStart = false;
+      }
+      // After a title, words the dictionary knows are the rest of it (`Menteri Pengangkutan Rudi
+      // Hartono`, the transport minister), while two words are left for the name.
+      if (titled) {
+        const pack = packFor(lang);
+        const stem = STEMMERS[lang] as ((word: string) => string) | undefined;
+        const known = (w: string) => pack !== null && (pack.has(w) || pack.has(stem?.(w) ?? w));
+        while (run.length > 2 && known(run[0].toLowerCase())) {
+          mentions.push(titleMention(run[0]));
+          run = run.slice(1);
+        }
       }
       // So are place words (`Halbinsel Reykjanes`, `Lake Kivu`).
       while (run.length > 1 && (placeBefore.has(run[0].toLowerCase()) || isPlaceWord(run[0]))) {
@@ -203,7 +264,11 @@ function casedMentions(text: string, lang: string): NameMention[] {
       // A native word (Vietnamese diacritics) beside a foreign name is no part of it (`Nhà
       // Trắng Jen Psaki`, the White House's Jen Psaki), though a Vietnamese name is all native words.
       const native = data.nativeWordLetters;
-      const foreign = native ? parts.filter((w) => !native.test(w)) : [];
+      // A syllable the language could write without marks (`Minh` of `Trần Văn Minh`) is no
+      // foreign word.
+      const foreign = native
+        ? parts.filter((w) => !native.test(w) && !isSingleSyllable(nameKey(w)))
+        : [];
       const nameParts = foreign.length > 0 ? foreign : parts;
       // A person's words in a row are one name (`Serik Abenov`), not two entities.
       const fullName =

@@ -6,6 +6,7 @@ import { extractFigures, type FigureKind } from './figures.ts';
 import { nameMentions, noVotes, voteKind, type NameKind } from './entity-kind.ts';
 import { foreignNameForms } from '../anchors/index.ts';
 import { normalizeArabic } from '../segment/arabic.ts';
+import { scoreEntityNames, type EntityNamesCase } from './eval-names.ts';
 
 /** A labelled sentence: the figures a reader finds in it (kind and value). */
 export interface FigureCase {
@@ -250,6 +251,12 @@ export function evaluateFacts(dir: string): FactsEvaluation[] {
     const cases = readJsonl<NamePairCase>(file('names.jsonl'));
     const s = scoreNamePairs(cases);
     out.push({ set: 'names.jsonl', items: cases.length, precision: s.precision, recall: s.recall });
+  }
+  for (const name of ['entity-names.jsonl', 'entity-names-heldout.jsonl']) {
+    if (!fs.existsSync(file(name))) continue;
+    const cases = readJsonl<EntityNamesCase>(file(name));
+    const s = scoreEntityNames(cases);
+    out.push({ set: name, items: cases.length, precision: s.precision, recall: s.recall });
   }
   for (const name of ['entity-kinds.jsonl', 'entity-kinds-heldout.jsonl']) {
     if (!fs.existsSync(file(name))) continue;

@@ -98,6 +98,12 @@ export interface LanguageData {
   nounMarkers?: readonly string[];
   /** Country names take case endings (`России`): matched through their stems. */
   inflectsNames?: boolean;
+  /**
+   * Adjective endings: an institution's name capitalises its first word only, so a capitalised
+   * adjective before a lower-case adjective or institution word opens one (`Генеральной
+   * избирательной комиссии`, `Метеорологическая служба`) and is no name.
+   */
+  adjectiveEndings?: RegExp;
   /** Its short country names (`Nga`, `مصر`, `Чад`) were checked by hand and are used. */
   shortCountryNames?: boolean;
   /** Everyday short country names the locale data lacks (`Mỹ`), folded, to ISO codes. */
