@@ -25,7 +25,8 @@ export function register(program: Command): void {
     .command('eval-facts')
     .description(
       'Score the fact extractors on labelled sentences (figures, dates, name pairs, person vs ' +
-        'organisation) and print precision and recall per set; then the event types of the ' +
+        'organisation) and reports (the names their entity list shows) and print precision ' +
+        'and recall per set; then the event types of the ' +
         'labelled gold events (examples/types/), per split: precision, recall and F1 per type, ' +
         'macro-F1 and the confusion table.',
     )
