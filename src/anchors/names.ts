@@ -1,4 +1,4 @@
-import { languageData, languages } from '../lang/index.ts';
+import { cuePhrases, languageData, languages } from '../lang/index.ts';
 import { packFor } from '../lexicon/pack.ts';
 import { countryOfWord } from './countries.ts';
 import { STEMMERS } from '../segment/stemmers.ts';
@@ -139,7 +139,7 @@ function germanCompoundNouns(
  * it and the institution words before it (`Sở`) are no name. Not after a name's other
  * syllables (`Trần Văn Minh chủ trì`: `minh chủ` is a word too) nor after `ông`, `bà`.
  */
-function commonPhraseStarts(
+export function commonPhraseStarts(
   line: string,
   tokens: readonly RegExpMatchArray[],
   pack: { has(term: string): boolean },
@@ -187,18 +187,12 @@ function opensInstitution(
 }
 
 const cueCache = new Map<string, Set<string>>();
-/** The one-word person or institution cues of a language (`ông`, `bộ`, `sở`). */
+/** The person or institution cues of a language (`ông`, `bộ`, `sở`). */
 function cueWords(lang: string, kind: 'person' | 'org'): Set<string> {
   const key = `${lang}:${kind}`;
   let words = cueCache.get(key);
   if (!words) {
-    const list = languageData(lang).entityCues?.[kind] ?? '';
-    words = new Set(
-      list
-        .split(',')
-        .map((w) => w.trim().toLowerCase())
-        .filter((w) => w && !w.includes(' ')),
-    );
+    words = cuePhrases(languageData(lang).entityCues?.[kind] ?? '');
     cueCache.set(key, words);
   }
   return words;

@@ -1,6 +1,6 @@
 import { countryOfWord } from '../anchors/countries.ts';
-import { nameKey } from '../anchors/names.ts';
-import { languageData, PLACE_WORDS, type EntityCues } from '../lang/index.ts';
+import { commonPhraseStarts, nameKey } from '../anchors/names.ts';
+import { cuePhrases, languageData, PLACE_WORDS, type EntityCues } from '../lang/index.ts';
 import { isSingleSyllable } from '../lang/syllables.ts';
 import { nameSkeleton } from '../anchors/translit.ts';
 import { chineseNameCandidates } from '../segment/index.ts';
@@ -35,13 +35,7 @@ export interface NameMention {
 /** Whether a mention is a word of a title (`title:` ids), which names no entity. */
 export const isTitleMention = (m: NameMention) => m.id.startsWith('title:');
 
-const phraseSet = (list: string) =>
-  new Set(
-    list
-      .split(',')
-      .map((p) => p.trim().replace(/\s+/g, ' '))
-      .filter(Boolean),
-  );
+const phraseSet = cuePhrases;
 
 /** Words that make a capitalised run a place (`Han River`, `Lac Kivu`), not a person. */
 export const isPlaceWord = (w: string) => PLACE_WORDS.has(w.toLowerCase());
@@ -127,6 +121,7 @@ function casedMentions(text: string, lang: string): NameMention[] {
   const org = phraseSet(cues.org);
   const placeBefore = phraseSet(cues.place);
   const stop = new Set([...stopwords(lang), ...stopwords('en')]);
+  const syllablePack = data.segmenter === 'syllables' ? packFor(lang) : null;
   const mentions: NameMention[] = [];
   for (const line of text.replace(/_/g, ' ').split('\n')) {
     const tokens = [...line.matchAll(/[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu)];
@@ -147,6 +142,7 @@ function casedMentions(text: string, lang: string): NameMention[] {
       }
       return out;
     };
+    const common = syllablePack ? commonPhraseStarts(line, tokens, syllablePack, lang) : null;
     for (let i = 0; i < words.length;) {
       if (!CAPITALISED.test(words[i])) {
         i++;
@@ -154,6 +150,7 @@ function casedMentions(text: string, lang: string): NameMention[] {
       }
       let j = i + 1;
       while (j < words.length && CAPITALISED.test(words[j]) && /^\s*$/.test(gap(j))) j++;
+      const runStart = i;
       let run = words.slice(i, j);
       const before = clauseBefore(i);
       const after = words
@@ -162,14 +159,8 @@ function casedMentions(text: string, lang: string): NameMention[] {
         .map((w) => w.toLowerCase());
       let sentenceStart = i === 0 || /[.!?:"“”«»]\s*$/.test(gap(i));
       i = j;
-      // An institution's or office's name in syllables capitalises its first ones only (`Sở Tài
-      // nguyên và Môi trường`, `Giao thông`): a run that a lower-case syllable after it makes a
-      // dictionary word of is such a name, when it is one word or opens with an institution word.
-      if (data.segmenter === 'syllables' && j < words.length && /^\s+$/.test(gap(j))) {
-        const last = run[run.length - 1].toLowerCase();
-        const opensWord = packFor(lang)?.has(`${last} ${words[j]}`) ?? false;
-        if (opensWord && (run.length === 1 || org.has(run[0].toLowerCase()))) continue;
-      }
+      // An institution's or office's name in syllables (`Sở Tài nguyên`): no one's name.
+      if (common?.has(runStart)) continue;
       // Articles and other function words capitalised at a sentence start are not the name.
       while (run.length > 1 && stop.has(run[0].toLowerCase())) {
         run = run.slice(1);

@@ -112,6 +112,19 @@ export function languages(): readonly LanguageData[] {
   return [...LANGUAGES.values()];
 }
 
+/**
+ * The phrases of an entity-cue list as a set (`'ông, bộ trưởng'`: `ông`, `bộ trưởng`), one space
+ * between words.
+ */
+export function cuePhrases(list: string): Set<string> {
+  return new Set(
+    list
+      .split(',')
+      .map((p) => p.trim().replace(/\s+/g, ' '))
+      .filter(Boolean),
+  );
+}
+
 /** Words that make a capitalised run a place (`Han River`, `Lac Kivu`), in every language. */
 export const PLACE_WORDS: ReadonlySet<string> = new Set(
   languages().flatMap((d) => d.placeWords ?? []),
